@@ -14,7 +14,7 @@ _NOT_A_COUNTRY = {"", "00", "xx", "zz", "unknown", "n/a", "none", "stateless"}
 
 @lru_cache(maxsize=2048)
 def country_code(value: str | None) -> str | None:
-    """"RU", "rus", "Russian Federation", "Iran (Islamic Republic of)", "Turkey" -> "RU", "IR", "TR".
+    """Map "RU", "rus", "Russian Federation", "Iran (Islamic Republic of)", "Turkey" -> "RU", "IR", "TR".
 
     pycountry knows the ISO names and codes; rigour's territory names cover the UN and OFAC
     spellings ("Iran (Islamic Republic of)", "Burma") and codes in use but outside ISO ("XK").

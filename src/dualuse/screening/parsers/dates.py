@@ -12,9 +12,7 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_name) if
 _MONTHS["sept"] = 9
 
 _CIRCA = re.compile(r"^(?:circa|ca\.?|c\.|approx(?:imately|\.)?|about|~)\s*", re.IGNORECASE)
-_RANGE = re.compile(
-    r"^(?:between\s+)?(?P<a>\d{4})\s*(?:to|-|–|and|\.\.)\s*(?P<b>\d{4})$", re.IGNORECASE
-)
+_RANGE = re.compile(r"^(?:between\s+)?(?P<a>\d{4})\s*(?:to|-|–|and|\.\.)\s*(?P<b>\d{4})$", re.IGNORECASE)
 _ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?(?:T.*)?$")
 _DMY = re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})$")
 _TEXT = re.compile(r"^(?:(?P<d>\d{1,2})\s+)?(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$")
@@ -59,7 +57,7 @@ def birth_date(
 
 
 def parse_birth_date(text: str | None) -> BirthDate | None:
-    """"14 Mar 1968", "1968-03-14", "1968", "circa 1983", "1960 to 1962", "14.03.1968" -> BirthDate."""
+    """Read "14 Mar 1968", "1968-03-14", "1968", "circa 1983", "1960 to 1962", "14.03.1968" -> BirthDate."""
     raw = " ".join((text or "").split())
     if not raw:
         return None

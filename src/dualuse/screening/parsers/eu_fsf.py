@@ -102,9 +102,7 @@ def _birth_date(element: etree._Element, entity: Entity, out: Collector) -> None
     if full:
         date = birth_date(full[:4], full[5:7], full[8:10], circa=circa)
     elif attr(element, "yearRangeFrom") or attr(element, "yearRangeTo"):
-        date = birth_date(
-            attr(element, "yearRangeFrom"), year_to=attr(element, "yearRangeTo"), circa=circa
-        )
+        date = birth_date(attr(element, "yearRangeFrom"), year_to=attr(element, "yearRangeTo"), circa=circa)
     else:
         date = birth_date(
             attr(element, "year"), attr(element, "monthOfYear"), attr(element, "dayOfMonth"), circa=circa

@@ -81,7 +81,7 @@ def variant(
 
 
 def split_given(given: str) -> tuple[str | None, str | None]:
-    """"Yevgeniy Arkadyevich" -> ("Yevgeniy", "Arkadyevich")."""
+    """Split "Yevgeniy Arkadyevich" -> ("Yevgeniy", "Arkadyevich")."""
     parts = given.split()
     if not parts:
         return None, None
@@ -106,7 +106,7 @@ def inverted_variants(name: str, *, weak: bool = False) -> list[NameVariant]:
 
 
 def gender(value: str | None) -> str | None:
-    """"M", "Male", "male" -> "male"; "F"... -> "female"; anything else -> None."""
+    """Normalise "M", "Male", "male" -> "male"; "F"... -> "female"; anything else -> None."""
     text = (value or "").strip().lower()
     if text in {"m", "male"}:
         return "male"

@@ -35,7 +35,9 @@ _DOC_KINDS = {
 
 def parse_un_sc(stream: BinaryIO) -> ParseResult:
     out = Collector()
-    records = iter_records(stream, ("INDIVIDUAL", "ENTITY"), "CONSOLIDATED_LIST", "a UN SC consolidated list", out)
+    records = iter_records(
+        stream, ("INDIVIDUAL", "ENTITY"), "CONSOLIDATED_LIST", "a UN SC consolidated list", out
+    )
     for element, index in records:
         here = where(element, index)
         ref = child_text(element, "REFERENCE_NUMBER") or child_text(element, "DATAID")
@@ -121,7 +123,9 @@ def _birth_date(element: etree._Element, entity: Entity, out: Collector) -> None
     circa = kind == "APPROXIMATELY"
     date: BirthDate | None = None
     if kind == "BETWEEN" or child_text(element, "FROM_YEAR"):
-        date = birth_date(child_text(element, "FROM_YEAR"), year_to=child_text(element, "TO_YEAR"), circa=circa)
+        date = birth_date(
+            child_text(element, "FROM_YEAR"), year_to=child_text(element, "TO_YEAR"), circa=circa
+        )
     elif text := child_text(element, "DATE"):
         date = parse_birth_date(text)
         if date is not None and circa:
@@ -131,7 +135,9 @@ def _birth_date(element: etree._Element, entity: Entity, out: Collector) -> None
     else:
         return  # an empty element: the list says nothing
     if date is None:
-        out.warn(f"line {element.sourceline}, <INDIVIDUAL_DATE_OF_BIRTH>", f"{entity.ref}: unreadable birth date")
+        out.warn(
+            f"line {element.sourceline}, <INDIVIDUAL_DATE_OF_BIRTH>", f"{entity.ref}: unreadable birth date"
+        )
     elif date not in entity.birth_dates:
         entity.birth_dates.append(date)
 

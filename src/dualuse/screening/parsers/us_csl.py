@@ -38,7 +38,7 @@ def _id_kind(label: str) -> str:
         return "imo"
     if "national id" in text or "cedula" in text or "identification number" in text:
         return "national_id"
-    if "tax" in text or "inn" == text:
+    if "tax" in text or text == "inn":
         return "tax"
     if "registration" in text or "ogrn" in text:
         return "registration"
@@ -147,7 +147,9 @@ def _addresses(record: dict[str, Any], entity: Entity, here: str, out: Collector
         add_unique(entity.countries, country)
         parts = [_text(item, key) for key in ("address", "city", "state", "postal_code")]
         if any(parts):  # a country alone is kept in `countries`, not as an address
-            entity.addresses.append(Address(text=", ".join(p for p in [*parts, raw_country] if p), country=country))
+            entity.addresses.append(
+                Address(text=", ".join(p for p in [*parts, raw_country] if p), country=country)
+            )
 
 
 def _identifiers(record: dict[str, Any], entity: Entity, here: str, out: Collector) -> None:

@@ -14,7 +14,7 @@ from dualuse.screening.parsers.base import Collector
 
 
 def local(tag: object) -> str:
-    """"{http://eu.europa.ec/fpi/fsd/export}nameAlias" -> "nameAlias"; comments -> ""."""
+    """Strip the namespace: "{http://eu.europa.ec/fpi/fsd/export}nameAlias" -> "nameAlias"; comments -> ""."""
     if not isinstance(tag, str):
         return ""
     return tag.rpartition("}")[2]
@@ -93,6 +93,9 @@ def iter_records(
 def _root_ok(root: etree._Element | None, root_tag: str, label: str, out: Collector) -> bool:
     name = local(root.tag) if root is not None else ""
     if name != root_tag:
-        out.issue(f"line {root.sourceline if root is not None else 1}", f"root element <{name}> is not <{root_tag}>: not {label}")
+        out.issue(
+            f"line {root.sourceline if root is not None else 1}",
+            f"root element <{name}> is not <{root_tag}>: not {label}",
+        )
         return False
     return True
