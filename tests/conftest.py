@@ -118,3 +118,13 @@ def tmp_jsonl(tmp_path: Path) -> Iterator[Callable[[str, list[Any]], Path]]:
         return path
 
     yield write
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Login throttling counts live in the cache; no test inherits another's failures."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
