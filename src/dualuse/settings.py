@@ -72,6 +72,12 @@ INSTALLED_APPS = [
     "dualuse.core",
     "dualuse.accounts",
     "dualuse.controllist",
+    "dualuse.screening",
+    "dualuse.determination",
+    "dualuse.licensing",
+    "dualuse.cooperation",
+    "dualuse.diligence",
+    "dualuse.transparency",
 ]
 
 MIDDLEWARE = [
