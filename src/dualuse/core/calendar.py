@@ -7,7 +7,8 @@ is not a national public holiday of that country, as the `holidays` library list
 subdivision: regional holidays (a German Land, a Spanish community) do not stop the count.
 
 Counting convention: the start day itself is never counted, so `add_working_days(d, 10, c)` is the
-10th working day after `d`, and `working_days_between(a, b, c)` counts the working days in `(a, b]`.
+10th working day after `d`, and `working_days_between(a, b, c)` counts the working days in `(a, b]`
+(in `[b, a)`, negated, when `b` is earlier).
 The two are inverse: `working_days_between(a, add_working_days(a, n, c), c) == n`.
 """
 
@@ -66,10 +67,18 @@ def add_working_days(start: date, n: int, country: str) -> date:
 
 
 def working_days_between(a: date, b: date, country: str) -> int:
-    """Working days in `(a, b]`; negative (the count in `(b, a]`) when `b` is before `a`."""
+    """Working days in `(a, b]`; when `b` is before `a`, minus the working days in `[b, a)`.
+
+    Either way `working_days_between(a, add_working_days(a, n, c), c) == n`.
+    """
     code = _country(country)
     if b < a:
-        return -working_days_between(b, a, code)
+        return -_count(b - _ONE_DAY, a - _ONE_DAY, code)
+    return _count(a, b, code)
+
+
+def _count(a: date, b: date, code: str) -> int:
+    """Working days in `(a, b]` for a validated country code."""
     count = 0
     day = a + _ONE_DAY
     while day <= b:
