@@ -84,6 +84,17 @@ def test_eu_list_objection(objectors: list[str], outcome: str) -> None:
     assert any("2018" in r and "not Regulation 2021/821" in r for r in out["reasons"])
 
 
+def test_eu_list_objection_with_a_subset_and_the_notifier_outside_it() -> None:
+    part = [c for c in ALL if c not in {"DK", "SE"}]
+    votes = {c: "no" for c in part[:14]} | {"SE": "yes"}
+    ballot = {"rule": "eu_list_objection", "votes": votes, "participating": part, "notifying_state": "SE"}
+    out = answer(ballot)
+    assert out["member_share_pct"] == pytest.approx(56.0)  # 14 of the 25 others
+    assert len(out["participating"]) == 25
+    with pytest.raises(BallotError, match="votes.DK"):
+        answer(ballot | {"votes": votes | {"DK": "no"}})
+
+
 def test_eu_list_objection_abstentions_are_not_objections() -> None:
     votes = all_vote("abstain")
     out = answer({"rule": "eu_list_objection", "votes": votes, "notifying_state": "DE"})

@@ -155,7 +155,9 @@ def answer(ballot: Mapping[str, Any], population: Mapping[str, int] | None = Non
             # Art 5(6) asks for "all Member States"; there is no partial participation to model.
             problems.append(("participating", "art5_6 needs all Member States; leave it null"))
         for code, vote in votes.items():
-            if code not in participating and vote is not Vote.ABSENT:
+            # The notifying state may record its own vote; eu_list_objection never counts it.
+            exempt = rule == "eu_list_objection" and code == notifying
+            if code not in participating and vote is not Vote.ABSENT and not exempt:
                 problems.append((f"votes.{code}", f"{code} does not take part but voted {vote.value}"))
     if problems:
         raise BallotError(problems)
@@ -171,6 +173,11 @@ def _decide(
     population_note: str,
 ) -> dict[str, Any]:
     yes_outcome, no_outcome = OUTCOMES[rule]
+    counted = participating if participating is not None and rule != "eu_list_objection" else list(figures)
+    tally = {v: sum(1 for c in counted if votes.get(c, Vote.ABSENT) is v) for v in Vote}
+    tally_note = (
+        "Votes cast: " + ", ".join(f"{n} {v.value}" for v, n in tally.items()) + " (missing = absent)."
+    )
     if rule == "art5_6":
         result = unanimity(votes, figures)
         in_favour_pop = sum(figures[c] for c in result.in_favour)
@@ -182,7 +189,7 @@ def _decide(
             "blocking_minority": not result.agreed,
             "in_favour": list(result.in_favour),
             "participating": list(result.members),
-            "reasons": [*result.reasons, population_note],
+            "reasons": [tally_note, *result.reasons, population_note],
         }
     preamble: list[str] = []
     if rule == "eu_list_objection":
@@ -211,7 +218,7 @@ def _decide(
         "blocking_minority": qmv.blocking_minority,
         "in_favour": list(qmv.in_favour),
         "participating": list(qmv.participating),
-        "reasons": [*preamble, *qmv.reasons, *preamble_end, population_note],
+        "reasons": [*preamble, tally_note, *qmv.reasons, *preamble_end, population_note],
     }
 
 

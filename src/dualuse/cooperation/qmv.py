@@ -164,7 +164,7 @@ def qualified_majority(
             else "blocking minority formed"
         )
         reasons.append(
-            f"{basis}: {not_in_favour} members not {favour}; a blocking minority needs at least "
+            f"{basis}: {not_in_favour} members not {favour} (against, abstaining or absent); a blocking minority needs at least "
             f"{blocking_needed}{counted}: {verdict}."
         )
     elif not member_test:
