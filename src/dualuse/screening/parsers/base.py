@@ -60,6 +60,8 @@ class Collector:
         self.entities.append(entity)
 
     def result(self) -> ParseResult:
+        if not self.entities and not self.issues:  # an empty list would unlist everyone
+            self.issue("file", "no records found")
         counts = Counter(str(e.schema) for e in self.entities)
         return ParseResult(self.entities, self.issues, dict(sorted(counts.items())), self.warnings)
 

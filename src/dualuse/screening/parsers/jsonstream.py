@@ -78,9 +78,9 @@ class _Buffer:
             try:
                 obj, end = self._json.raw_decode(self.text, self.pos)
             except json.JSONDecodeError as exc:
+                line = start_line + self.text.count("\n", self.pos, exc.pos)  # before `fill` moves text
                 if self._grow():
                     continue
-                line = start_line + self.text.count("\n", self.pos, exc.pos)
                 raise JsonStreamError(line, exc.msg) from None
             if end == len(self.text) and self._grow():
                 continue  # a bare number may go on in the next chunk
@@ -104,7 +104,9 @@ def iter_array(stream: BinaryIO, key: str) -> Iterator[tuple[int, int, Any]]:
     `JsonStreamError` with the line where the file is broken or ends early.
     """
     buffer = _Buffer(stream)
+    found = False
     if buffer.peek() == "[":
+        found = True
         yield from _items(buffer, "")
     else:
         buffer.expect("{", "'{' or '[' at the start of the file")
@@ -118,6 +120,7 @@ def iter_array(stream: BinaryIO, key: str) -> Iterator[tuple[int, int, Any]]:
                     raise JsonStreamError(name_line, "expected a member name")
                 buffer.expect(":", "':'")
                 if name == key and buffer.peek() == "[":
+                    found = True
                     yield from _items(buffer, key)
                 else:
                     buffer.value()
@@ -125,6 +128,8 @@ def iter_array(stream: BinaryIO, key: str) -> Iterator[tuple[int, int, Any]]:
                     break
     if buffer.peek():
         raise JsonStreamError(buffer.line, "unexpected data after the end of the document")
+    if not found:
+        raise JsonStreamError(buffer.line, f"no {key!r} array in the document")
 
 
 def _items(buffer: _Buffer, key: str) -> Iterator[tuple[int, int, Any]]:

@@ -40,7 +40,7 @@ def parse_targets_csv(stream: BinaryIO) -> ParseResult:
     out = Collector()
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD))
-    reader = csv.reader(text)
+    reader = csv.reader(text, strict=True)  # strict: a file cut inside a quoted cell is an error
     start = 1
     try:
         header = next(reader, None)

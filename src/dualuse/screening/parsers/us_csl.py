@@ -96,11 +96,9 @@ def _entity(record: dict[str, Any], ref: str, here: str, out: Collector) -> Enti
     else:
         schema = Schema.ORGANIZATION
     entity = Entity(ref=ref, schema=schema, names=[])
-    for i, name in enumerate([_text(record, "name"), *_strings(record, "alt_names", here, out)]):
+    for name in [_text(record, "name"), *_strings(record, "alt_names", here, out)]:
         if not name:
-            if i == 0:
-                out.issue(here, "field 'name': missing")
-            continue
+            continue  # no name at all is an issue the collector raises
         found = inverted_variants(name) if schema is Schema.PERSON else [variant(name)]
         for name_variant in found:
             add_name(entity.names, name_variant)

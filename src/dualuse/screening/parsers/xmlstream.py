@@ -81,7 +81,8 @@ def iter_records(
                 del parent[0]
     except etree.XMLSyntaxError as exc:
         inside = f" (inside <{open_record[0]}> from line {open_record[1]})" if open_record else ""
-        out.issue(f"line {exc.lineno}", f"XML is broken{inside}: {exc.msg}")
+        message = "the file is empty" if exc.lineno == 0 else f"XML is broken{inside}: {exc.msg}"
+        out.issue(f"line {max(exc.lineno, 1)}", message)
         return
     except (etree.LxmlError, OSError, ValueError) as exc:
         out.issue(f"record #{index + 1}", f"cannot read the file: {exc}")
