@@ -1,0 +1,270 @@
+"""Numbers with units, in product sheets and in entry text, converted to SI so they can be compared.
+
+Entry text writes decimals with a comma ("1,5 GHz") and flattens powers of ten ("2 × 109 N/m2"
+means 2 × 10⁹ N/m²); product sheets write "1.5 GHz", "1,5 GHz", "1,000 W" or "2e9 Pa".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from dualuse.controllist.classify.text import terms
+
+Op = Literal["gt", "ge", "lt", "le"]
+
+# unit spelling -> (dimension, factor to the SI base unit, offset added after scaling)
+_UNITS: dict[str, tuple[str, float, float]] = {}
+
+
+def _add(dim: str, factor: float, *names: str, offset: float = 0.0) -> None:
+    for name in names:
+        _UNITS[name] = (dim, factor, offset)
+
+
+_add("length", 1e-12, "pm")
+_add("length", 1e-9, "nm", "nanometre", "nanometres", "nanometer", "nanometers")
+_add("length", 1e-6, "μm", "µm", "um", "micron", "microns", "micrometre", "micrometres", "micrometer", "micrometers")
+_add("length", 1e-3, "mm", "millimetre", "millimetres", "millimeter", "millimeters")
+_add("length", 1e-2, "cm", "centimetre", "centimetres")
+_add("length", 1.0, "m", "metre", "metres", "meter", "meters")
+_add("length", 1e3, "km", "kilometre", "kilometres", "kilometer", "kilometers")
+_add("length", 0.0254, "inch", "inches", "in.")
+_add("length", 0.3048, "ft", "feet")
+_add("length", 1852.0, "nmi", "nautical miles")
+for _p, _f in (("", 1.0), ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12)):
+    _add("frequency", _f, f"{_p}Hz", f"{_p.lower()}hz")
+_add("frequency", 1e6, "MHZ")
+_add("frequency", 1e9, "GHZ")
+_add("power", 1e-3, "mW", "milliwatt", "milliwatts")
+_add("power", 1.0, "W", "watt", "watts")
+_add("power", 1e3, "kW", "KW", "kilowatt", "kilowatts")
+_add("power", 1e6, "MW", "megawatt", "megawatts")
+_add("power", 1e9, "GW", "gigawatt", "gigawatts")
+_add("power", 1e12, "TW")
+_add("energy", 1e-6, "μJ", "µJ", "uJ")
+_add("energy", 1e-3, "mJ")
+_add("energy", 1.0, "J", "joule", "joules")
+_add("energy", 1e3, "kJ")
+_add("energy", 1e6, "MJ")
+_add("mass", 1e-6, "mg", "milligram", "milligrams")
+_add("mass", 1e-3, "g", "gram", "grams")
+_add("mass", 1.0, "kg", "kilogram", "kilograms", "kilo", "kilos")
+_add("mass", 1e3, "t", "tonne", "tonnes", "ton", "tons")
+_add("pressure", 1.0, "Pa", "N/m2", "N/m²")
+_add("pressure", 100.0, "hPa", "mbar", "millibar")
+_add("pressure", 1e3, "kPa")
+_add("pressure", 1e5, "bar")
+_add("pressure", 1e6, "MPa", "N/mm2", "N/mm²")
+_add("pressure", 1e9, "GPa")
+_add("pressure", 6894.757, "psi")
+_add("pressure", 133.322, "Torr", "torr")
+_add("time", 1e-15, "fs")
+_add("time", 1e-12, "ps", "picosecond", "picoseconds")
+_add("time", 1e-9, "ns", "nanosecond", "nanoseconds")
+_add("time", 1e-6, "μs", "µs", "us", "microsecond", "microseconds")
+_add("time", 1e-3, "ms", "millisecond", "milliseconds")
+_add("time", 1.0, "s", "sec", "second", "seconds")
+_add("time", 60.0, "min", "mins", "minute", "minutes")
+_add("time", 3600.0, "h", "hr", "hrs", "hour", "hours")
+_add("voltage", 1e-3, "mV")
+_add("voltage", 1.0, "V", "volt", "volts")
+_add("voltage", 1e3, "kV")
+_add("current", 1e-3, "mA")
+_add("current", 1.0, "A", "amp", "amps", "ampere", "amperes")
+_add("current", 1e3, "kA")
+_add("temperature", 1.0, "K", "kelvin")
+_add("temperature", 1.0, "°C", "℃", "deg C", "degC", "degrees C", "degrees Celsius", offset=273.15)
+_add("volume", 1e-6, "ml", "mL", "cm3", "cm³")
+_add("volume", 1e-3, "l", "L", "litre", "litres", "liter", "liters")
+_add("volume", 1.0, "m3", "m³")
+_add("volume_flow", 1.0 / 3600, "m3/h", "m³/h")
+_add("volume_flow", 1.0, "m3/s", "m³/s")
+_add("volume_flow", 1e-3, "l/s", "L/s")
+_add("volume_flow", 1e-3 / 60, "l/min", "L/min")
+_add("ratio", 1e-2, "%", "percent")
+_add("ratio", 1e-6, "ppm")
+_add("bits", 1.0, "bit", "bits")
+_add("bitrate", 1.0, "bit/s", "bps")
+_add("bitrate", 1e3, "kbit/s", "kbps", "kb/s")
+_add("bitrate", 1e6, "Mbit/s", "Mbps", "Mb/s")
+_add("bitrate", 1e9, "Gbit/s", "Gbps", "Gb/s")
+_add("bitrate", 8e9, "Gbyte/s", "GB/s", "GByte/s")
+_add("speed", 1.0, "m/s")
+_add("speed", 1e3, "km/s")
+_add("speed", 1.0 / 3.6, "km/h", "kph")
+_add("speed", 0.514444, "knots", "knot", "kn")
+_add("decibel", 1.0, "dB")
+_add("dbm", 1.0, "dBm")
+_add("force", 1.0, "N")
+_add("force", 1e3, "kN")
+_add("force", 1e6, "MN")
+_add("app", 1.0, "WT", "Weighted TeraFLOPS", "weighted TeraFLOPS")
+_add("qubits", 1.0, "qubits", "qubit", "physical qubits")
+_add("dose", 1.0, "Gy")
+_add("density", 1e3, "g/cm3", "g/cm³")
+_add("density", 1.0, "kg/m3", "kg/m³")
+_add("angle", 1e-6, "μrad", "µrad", "urad", "microradian", "microradians")
+_add("angle", 1e-3, "mrad", "milliradian", "milliradians")
+_add("angle_rate", 1.0, "°/h", "°/hr", "deg/h", "deg/hr", "degrees per hour", "° per hour")
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_NUM = r"[-−]?\d+(?:[.,]\d+)?(?:[.,]\d{3})*"
+_EXP = r"(?:\s*[×x*]\s*10\s*\^?\s*([-−]?\d{1,2})|[eE]([-+]?\d{1,2}))?"
+_QUANTITY = re.compile(
+    rf"(?<![\w.,])({_NUM}){_EXP}(?:\s*(?:to|and|-|–)\s*({_NUM}){_EXP})?\s?-?\s?({_UNIT_ALT})(?![A-Za-z0-9²³])"
+)
+_MACH = re.compile(rf"\bMach\s*({_NUM})", re.IGNORECASE)
+
+_COMPARATORS: tuple[tuple[Op, str], ...] = (
+    ("ge", r"equal to or (?:greater|more|higher|larger)(?: \(\w+\))? than"),
+    ("ge", r"(?:greater|more|higher) than or equal to"),
+    ("ge", r"not less than|at least|≥|>="),
+    ("le", r"equal to or (?:less|lower|smaller|fewer)(?: \(\w+\))? than"),
+    ("le", r"(?:less|lower) than or equal to"),
+    ("le", r"not exceeding|not more than|not greater than|no more than|up to|≤|<="),
+    ("gt", r"(?:greater|more|higher|larger|faster|longer|wider)(?: \(\w+\))? than|exceeding|exceeds?|in excess of|above|over|beyond|>"),
+    ("lt", r"(?:less|lower|fewer|smaller|shorter)(?: \(\w+\))? than|better \(less\) than|below|under|<"),
+)
+_COMPARATOR_RE = [(op, re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])")) for op, pattern in _COMPARATORS]
+_POSTFIX = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?or (more|greater|higher|above|longer|less|lower|fewer|below|better)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A measured value in SI units, with the words around it (stems) that say what it measures."""
+
+    dim: str
+    value: float
+    raw: str
+    context: frozenset[str]
+    start: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """A limit stated by an entry: ``op`` compares the product's value with ``value``."""
+
+    dim: str
+    op: Op
+    value: float
+    raw: str
+    context: frozenset[str]
+
+    def met_by(self, value: float) -> bool:
+        eps = abs(self.value) * 1e-9
+        if self.op == "gt":
+            return value > self.value + eps
+        if self.op == "ge":
+            return value >= self.value - eps
+        if self.op == "lt":
+            return value < self.value - eps
+        return value <= self.value + eps
+
+    def describe(self) -> str:
+        words = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most"}
+        return f"{words[self.op]} {self.raw}"
+
+
+def _number(raw: str, exponent: str | None, *, annex: bool) -> float:
+    raw = raw.replace("−", "-")
+    if not annex and re.fullmatch(r"-?[1-9]\d{0,2}(?:,\d{3})+", raw):
+        raw = raw.replace(",", "")  # "1,000 W" in an English product sheet
+    elif not annex and re.fullmatch(r"-?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", raw):
+        raw = raw.replace(".", "")  # "1.000.000 Hz"
+    raw = raw.replace(",", ".")
+    if raw.count(".") > 1:
+        head, _, tail = raw.rpartition(".")
+        raw = head.replace(".", "") + "." + tail
+    value = float(raw)
+    if exponent:
+        value *= 10.0 ** int(exponent.replace("−", "-").replace("+", ""))
+    return value
+
+
+def _scan(text: str, *, annex: bool) -> list[tuple[int, int, str, float, str, bool]]:
+    """(start, end, dim, SI value, raw, is_range_end) for every quantity in ``text``."""
+    found: list[tuple[int, int, str, float, str, bool]] = []
+    for match in _QUANTITY.finditer(text):
+        unit = match.group(7)
+        dim, factor, offset = _UNITS[unit]
+        exp1 = match.group(2) or match.group(3)
+        if annex and match.group(2) is None and re.search(r"×\s*10\d", match.group(0)):
+            exp1 = None
+        first = _number(match.group(1), exp1, annex=annex)
+        raw = match.group(0).strip()
+        if match.group(4) is not None:
+            second = _number(match.group(4), match.group(5) or match.group(6), annex=annex)
+            found.append((match.start(), match.start(4), dim, first * factor + offset, raw, False))
+            found.append((match.start(4), match.end(), dim, second * factor + offset, raw, True))
+        else:
+            found.append((match.start(), match.end(), dim, first * factor + offset, raw, False))
+    for match in _MACH.finditer(text):
+        found.append((match.start(), match.end(), "mach", _number(match.group(1), None, annex=annex), match.group(0), False))
+    found.sort()
+    return found
+
+
+_NOT_CONTEXT = frozenset(
+    "less equal greater better wors exceed more than along lower higher fewer least not above below".split()
+)
+
+
+def _context(text: str, start: int, end: int, before: int, after: int, floor: int = 0) -> frozenset[str]:
+    head = re.split(r"[;:]|, ", text[max(floor, start - 120) : start])[-1]
+    tail = re.split(r"[;:(]|, ", text[end : end + 60])[0]
+    words = [w for w in terms(head) if w not in _NOT_CONTEXT][-before:]
+    if after:
+        words += [w for w in terms(tail) if w not in _NOT_CONTEXT][:after]
+    return frozenset(words)
+
+
+def query_quantities(text: str) -> list[Quantity]:
+    """Quantities stated in a product description."""
+    out: list[Quantity] = []
+    previous_end = 0
+    for start, end, dim, value, raw, _ in _scan(text, annex=False):
+        out.append(Quantity(dim, value, raw, _context(text, start, end, 5, 3, previous_end), start))
+        previous_end = end
+    return out
+
+
+def _range_ops(text: str, found: list[tuple[int, int, str, float, str, bool]]) -> dict[int, Op]:
+    """"1,5 MHz to 87,5 MHz", "between 2 and 5 mm": the first bound is a minimum, the second a maximum."""
+    ops: dict[int, Op] = {}
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a[2] != b[2]:
+            continue
+        between = text[a[1] : b[0]].strip().lower()
+        if between in {"to", "-", "–"} or (between == "and" and text[max(0, a[0] - 9) : a[0]].lower().strip().endswith("between")):
+            ops[i], ops[i + 1] = "ge", "le"
+    return ops
+
+
+def entry_thresholds(text: str) -> list[Threshold]:
+    """Limits stated in an entry text ("exceeding 10 kg", "equal to or less (better) than 0,9 μm", "1,5 MHz to 87,5 MHz")."""
+    found = _scan(text, annex=True)
+    ranges = _range_ops(text, found)
+    out: list[Threshold] = []
+    previous_end = 0
+    for i, (start, end, dim, value, raw, range_end) in enumerate(found):
+        window = re.split(r"[;:]", text[max(previous_end, start - 90) : start])[-1].lower()
+        op: Op | None = None
+        best_end = -1
+        for candidate, pattern in _COMPARATOR_RE:
+            for match in pattern.finditer(window):
+                if match.end() > best_end:
+                    op, best_end = candidate, match.end()
+        if range_end:
+            op = "le"
+        elif i in ranges and (op is None or i + 1 in ranges and ranges[i] == "le"):
+            op = ranges[i]
+        postfix = _POSTFIX.match(text[end : end + 40].lower())
+        if postfix and not range_end:
+            op = "ge" if postfix.group(1) in {"more", "greater", "higher", "above", "longer"} else "le"
+        if op is not None:
+            out.append(Threshold(dim, op, value, raw, _context(text, start, end, 8, 0, 0)))
+        previous_end = end
+    return out

@@ -1,0 +1,196 @@
+"""The reasoning a word match cannot do: parameters against thresholds, releasing notes, cryptography.
+
+Art 3(1) of Regulation (EU) 2021/821 requires an authorisation for items listed in Annex I; an item
+that falls short of every threshold of the entry it resembles, or that a note releases, is not listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from dualuse.controllist.classify import crypto
+from dualuse.controllist.classify.items import FloatArray, IndexedItem, SearchIndex
+from dualuse.controllist.classify.quantities import Quantity
+from dualuse.controllist.classify.text import terms
+
+NO_FIT_THRESHOLD = 0.30  # below this best score, no entry describes the product
+ALTERNATIVE_RATIO = 0.85  # a candidate this close to the best may replace it when it meets its thresholds
+MET_BONUS, UNMET_FACTOR = 0.04, 0.75
+PART_2 = ("5A002", "5A003", "5A004", "5B002", "5D002", "5E002")
+CRYPTO_ENTRIES = ("5A002", "5B002", "5D002", "5E002")
+_RELEASE = re.compile(r"\b(?:does|do) not (?:control|apply to|include)\b|\bnot controlled\b")
+_CLAUSE = re.compile(r";\s|\s[a-h]\.\s|\s\d\.\s|, or\s")
+_GENERIC = frozenset(terms("specially designed equipment system systems following control controls note item items any all type such"))
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterCheck:
+    met: tuple[str, ...] = ()
+    unmet: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        if self.unmet:
+            return "unmet"
+        return "met" if self.met else "unknown"
+
+
+@dataclass
+class Verdict:
+    verdict: str
+    ranked: list[int]
+    released_by: list[str] = field(default_factory=list)
+
+
+def check_parameters(item: IndexedItem, quantities: list[Quantity]) -> ParameterCheck:
+    """Compare the product's stated values with the item's own and inherited thresholds."""
+    if not quantities:
+        return ParameterCheck()
+    met: list[str] = []
+    unmet: list[str] = []
+    for threshold in item.thresholds:
+        candidates = [q for q in quantities if q.dim == threshold.dim]
+        if not candidates:
+            continue
+        candidates.sort(key=lambda q: -len(q.context & threshold.context))
+        chosen = candidates[0]
+        if len(candidates) > 1 and not chosen.context & threshold.context:
+            passing = [q for q in candidates if threshold.met_by(q.value)]
+            ok = bool(passing)
+            chosen = passing[0] if passing else chosen
+        else:
+            ok = threshold.met_by(chosen.value)
+        line = f"{threshold.describe()}: product has {chosen.raw}"
+        (met if ok else unmet).append(line)
+    return ParameterCheck(tuple(dict.fromkeys(met)), tuple(dict.fromkeys(unmet)))
+
+
+def adjust(score: float, check: ParameterCheck) -> float:
+    if check.unmet:
+        return score * UNMET_FACTOR
+    return score + MET_BONUS * min(3, len(check.met))
+
+
+def _code(index: SearchIndex, row: int) -> str:
+    return index.items[row].record.code
+
+
+def decide(
+    index: SearchIndex,
+    ranked: list[int],
+    score: FloatArray,
+    checks: dict[int, ParameterCheck],
+    quantities: list[Quantity],
+    facts: crypto.CryptoFacts,
+    cues: list[str],
+    query_terms: set[str],
+) -> Verdict:
+    if not ranked:
+        return Verdict("not_listed", ranked, cues or ["no entry fits: no Annex I wording matches the description"])
+    best = ranked[0]
+    if score[best] < NO_FIT_THRESHOLD:
+        reason = f"no entry fits: the closest entry, {_code(index, best)}, matches only weakly ({score[best]:.2f})"
+        return Verdict("not_listed", ranked, [*cues, reason] if cues else [reason])
+    if quantities:
+        best, shortfall = _parameter_outcome(index, ranked, score, checks, quantities)
+        if shortfall:
+            return Verdict("not_listed", ranked, shortfall)
+        ranked = [best, *(r for r in ranked if r != best)]
+    code = _code(index, best)
+    if facts.mentioned and code.startswith(CRYPTO_ENTRIES):
+        if facts.mass_market:
+            return Verdict("not_listed", ranked, [crypto.CRYPTOGRAPHY_NOTE])
+        if facts.exclusions:
+            return Verdict("not_listed", ranked, list(facts.exclusions))
+        if facts.weak_only:
+            limit = "; ".join(facts.evidence)
+            return Verdict("not_listed", ranked, [f"5A002.a Technical Note 2: no 'described security algorithm' ({limit})"])
+    release = releasing_note(index, best, query_terms)
+    if release:
+        return Verdict("not_listed", ranked, [release])
+    return Verdict("listed", ranked)
+
+
+def _parameter_outcome(
+    index: SearchIndex,
+    ranked: list[int],
+    score: FloatArray,
+    checks: dict[int, ParameterCheck],
+    quantities: list[Quantity],
+) -> tuple[int, list[str]]:
+    """The candidate to report, and the shortfall that releases the product (empty if none)."""
+    best = ranked[0]
+    check = checks[best]
+    if check.status == "unknown":
+        below = [r for r in index.rows_under(_code(index, best)) if r != best]
+        sub_checks = {r: checks.get(r) or check_parameters(index.items[r], quantities) for r in below}
+        known = {r: c for r, c in sub_checks.items() if c.status != "unknown"}
+        met = [r for r, c in known.items() if c.status == "met"]
+        if met:
+            return max(met, key=lambda r: (len(sub_checks[r].met), score[r])), []
+        if not known:
+            return best, []
+        nearest = max(known, key=lambda r: score[r])
+        check = known[nearest]
+        best_code = _code(index, nearest)
+    else:
+        best_code = _code(index, best)
+    if check.status != "unmet":
+        return best, []
+    floor = ALTERNATIVE_RATIO * score[best]
+    for r in ranked[1:]:
+        if score[r] < floor:
+            break
+        if checks[r].status == "met":
+            return r, []
+    return best, [f"threshold not reached for {best_code}: {line}" for line in check.unmet[:3]]
+
+
+def releasing_note(index: SearchIndex, row: int, query_terms: set[str]) -> str | None:
+    """A note on the item (or its ancestors / sub-items) whose exclusion the description matches."""
+    item = index.items[row]
+    path_terms: set[str] = set(item.own_terms)
+    for a in item.ancestors:
+        path_terms.update(index.items[a].own_terms)
+    notes = list(item.note_texts)
+    for r in index.rows_under(item.record.code):
+        if r != row:
+            notes.extend((index.items[r].record.code, n) for n in index.items[r].record.notes)
+    for code, note in dict.fromkeys(notes):
+        match = _RELEASE.search(note.lower())
+        if not match:
+            continue
+        for clause in _CLAUSE.split(note[match.end() :]):
+            distinctive = set(terms(clause)) - path_terms - _GENERIC
+            hit = distinctive & query_terms
+            if len(distinctive) < 2 or len(hit) < 2:
+                continue
+            weight_hit = sum(index.idf.get(t, 1.0) for t in hit)
+            weight_all = sum(index.idf.get(t, 1.0) for t in distinctive)
+            if weight_hit >= 0.5 * weight_all or len(hit) >= 3:
+                return f"Note to {code}: {note[:200]}"
+    return None
+
+
+def explain(index: SearchIndex, row: int, query_weights: dict[str, float], checks: dict[int, ParameterCheck]) -> list[str]:
+    why: list[str] = []
+    matched = []
+    for term, weight in sorted(query_weights.items(), key=lambda kv: -kv[1]):
+        posting = index.postings.get(term)
+        if posting is None:
+            continue
+        at = int(np.searchsorted(posting.rows, row))
+        if at < len(posting.rows) and posting.rows[at] == row:
+            matched.append(term)
+    if matched:
+        why.append("matched: " + ", ".join(matched[:8]))
+    check = checks.get(row)
+    if check:
+        why.extend(f"parameter met: {m}" for m in check.met[:3])
+        why.extend(f"parameter not met: {m}" for m in check.unmet[:3])
+    item = index.items[row]
+    why.extend(f"note at {code}: {note[:160]}" for code, note in item.note_texts if _RELEASE.search(note.lower()))
+    return why[:8]
