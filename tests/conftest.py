@@ -22,9 +22,12 @@ def import_shared_control_list() -> Any:
     from dualuse.controllist import services
 
     return services.import_control_list(
-        entries=SHARED_DATA / "annex-i.jsonl", definitions=SHARED_DATA / "annex-i-definitions.jsonl",
-        notes=SHARED_DATA / "annex-i-notes.jsonl", legal_act="Commission Delegated Regulation (EU) 2025/2003",
-        applies_from=date(2025, 11, 15), source="EUR-Lex CELEX 02021R0821-20251115",
+        entries=SHARED_DATA / "annex-i.jsonl",
+        definitions=SHARED_DATA / "annex-i-definitions.jsonl",
+        notes=SHARED_DATA / "annex-i-notes.jsonl",
+        legal_act="Commission Delegated Regulation (EU) 2025/2003",
+        applies_from=date(2025, 11, 15),
+        source="EUR-Lex CELEX 02021R0821-20251115",
     )
 
 
@@ -94,10 +97,14 @@ class ApiClient:
         return self.client.get(url, params, headers=self.headers)
 
     def post(self, url: str, body: Any = None) -> Any:
-        return self.client.post(url, json.dumps(body or {}), content_type="application/json", headers=self.headers)
+        return self.client.post(
+            url, json.dumps(body or {}), content_type="application/json", headers=self.headers
+        )
 
     def put(self, url: str, body: Any = None) -> Any:
-        return self.client.put(url, json.dumps(body or {}), content_type="application/json", headers=self.headers)
+        return self.client.put(
+            url, json.dumps(body or {}), content_type="application/json", headers=self.headers
+        )
 
 
 @pytest.fixture
@@ -114,10 +121,12 @@ def anonymous_api(db: Any) -> ApiClient:
 def tmp_jsonl(tmp_path: Path) -> Iterator[Callable[[str, list[Any]], Path]]:
     def write(name: str, rows: list[Any]) -> Path:
         path = tmp_path / name
-        path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        path.write_text(
+            "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8"
+        )
         return path
 
-    yield write
+    return write
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ from importlib import import_module
 from typing import Any
 
 from django.conf import settings
-
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -65,13 +64,17 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
         loc = [str(p) for p in err.get("loc", []) if p not in ("body", "payload", "query", "path")]
         problems.append({"field": ".".join(loc) or "-", "message": err.get("msg", "is invalid")})
     message = "; ".join(f"{p['field']}: {p['message']}" for p in problems) or "invalid input"
-    return api.create_response(request, {"code": "invalid_input", "message": message, "problems": problems}, status=400)
+    return api.create_response(
+        request, {"code": "invalid_input", "message": message, "problems": problems}, status=400
+    )
 
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return api.create_response(
-        request, {"code": "not_authenticated", "message": "log in or send `Authorization: Bearer <token>`"}, status=401
+        request,
+        {"code": "not_authenticated", "message": "log in or send `Authorization: Bearer <token>`"},
+        status=401,
     )
 
 
@@ -88,5 +91,8 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(Exception)
 def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logging.getLogger("dualuse.api").exception("unexpected error on %s", request.path)
-    body: dict[str, Any] = {"code": "internal_error", "message": "an unexpected error occurred; it has been logged"}
+    body: dict[str, Any] = {
+        "code": "internal_error",
+        "message": "an unexpected error occurred; it has been logged",
+    }
     return api.create_response(request, body, status=500)

@@ -33,8 +33,11 @@ COMMANDS = {
     "dbshell": "(developers) the database shell",
 }
 
-app = typer.Typer(help="dualuse — EU dual-use export controls (Regulation (EU) 2021/821)", add_completion=False,
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="dualuse — EU dual-use export controls (Regulation (EU) 2021/821)",
+    add_completion=False,
+    no_args_is_help=True,
+)
 
 
 def _run(name: str, args: list[str]) -> None:
@@ -43,8 +46,12 @@ def _run(name: str, args: list[str]) -> None:
 
 
 def _make(name: str, help_text: str) -> None:
-    @app.command(name=name, help=help_text, add_help_option=False,
-                 context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+    @app.command(
+        name=name,
+        help=help_text,
+        add_help_option=False,
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    )
     def command(ctx: typer.Context) -> None:
         _run(name, list(ctx.args))
 

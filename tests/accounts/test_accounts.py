@@ -21,7 +21,9 @@ def test_passwords_use_argon2(exporter: Any) -> None:
 
 def test_tokens_are_stored_hashed_and_can_be_revoked(exporter: Any, api: Any) -> None:
     token, raw = services.create_token(exporter, "ci")
-    assert raw.startswith("du_") and token.key_hash == hash_token(raw) and raw not in token.key_hash
+    assert raw.startswith("du_")
+    assert token.key_hash == hash_token(raw)
+    assert raw not in token.key_hash
     assert services.user_for_token(raw) == exporter
     services.revoke_token(token, acting_user=exporter)
     assert services.user_for_token(raw) is None
@@ -33,10 +35,13 @@ def test_role_must_fit_the_organisation(db: Any) -> None:
         services.create_user(username="x", password=PASSWORD, organisation=ngo, role="officer")
 
 
-def test_organisation_scoping(exporter: Any, other_exporter: Any, officer: Any, officer_other_state: Any) -> None:
+def test_organisation_scoping(
+    exporter: Any, other_exporter: Any, officer: Any, officer_other_state: Any
+) -> None:
     assert list(Organisation.objects.for_user(exporter)) == [exporter.organisation]
     visible = set(Organisation.objects.for_user(officer))
-    assert officer_other_state.organisation in visible and other_exporter.organisation not in visible
+    assert officer_other_state.organisation in visible
+    assert other_exporter.organisation not in visible
 
 
 def test_token_scoping_on_the_account_page(exporter: Any, other_exporter: Any) -> None:
@@ -53,7 +58,10 @@ def test_token_scoping_on_the_account_page(exporter: Any, other_exporter: Any) -
 def test_login_is_throttled_after_repeated_failures(exporter: Any) -> None:
     client = Client()
     for _ in range(5):
-        assert client.post("/accounts/login/", {"username": exporter.username, "password": "wrong"}).status_code == 200
+        assert (
+            client.post("/accounts/login/", {"username": exporter.username, "password": "wrong"}).status_code
+            == 200
+        )
     response = client.post("/accounts/login/", {"username": exporter.username, "password": PASSWORD})
     assert response.status_code == 429
 

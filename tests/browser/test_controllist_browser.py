@@ -10,7 +10,9 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_browse_search_imsi_catcher_reach_5a001f_and_classify(live_server: Any, page: Any, control_list: Any) -> None:
+def test_browse_search_imsi_catcher_reach_5a001f_and_classify(
+    live_server: Any, page: Any, control_list: Any
+) -> None:
     page.goto(f"{live_server.url}/controllist/")
     expect(page.get_by_role("heading", name="EU control list (Annex I)")).to_be_visible()
     page.get_by_text("Category 5").click()

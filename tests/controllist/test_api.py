@@ -16,15 +16,18 @@ def test_entry_detail(anonymous_api: Any) -> None:
     response = anonymous_api.get("/api/v1/controllist/entries/5A001.f")
     assert response.status_code == 200
     body = response.json()
-    assert body["code"] == "5A001.f" and body["cyber_surveillance"] is True
-    assert body["ancestors"] == ["5A001"] and "5A001.f.1" in body["children"]
+    assert body["code"] == "5A001.f"
+    assert body["cyber_surveillance"] is True
+    assert body["ancestors"] == ["5A001"]
+    assert "5A001.f.1" in body["children"]
     assert body["version"]["legal_act"].endswith("2025/2003")
 
 
 def test_unknown_entry_is_a_json_404(anonymous_api: Any) -> None:
     response = anonymous_api.get("/api/v1/controllist/entries/5A999.z")
     assert response.status_code == 404
-    assert response.json()["code"] == "unknown_entry" and "5A999.z" in response.json()["message"]
+    assert response.json()["code"] == "unknown_entry"
+    assert "5A999.z" in response.json()["message"]
 
 
 def test_search_by_words_finds_imsi_catchers(anonymous_api: Any) -> None:
@@ -36,9 +39,11 @@ def test_search_by_words_finds_imsi_catchers(anonymous_api: Any) -> None:
 
 def test_search_by_code_prefix_and_category(anonymous_api: Any) -> None:
     codes = [r["code"] for r in anonymous_api.get("/api/v1/controllist/entries", search="5a001.j").json()]
-    assert codes and all(c.startswith("5A001.j") for c in codes)
+    assert codes
+    assert all(c.startswith("5A001.j") for c in codes)
     body = anonymous_api.get("/api/v1/controllist/entries", search="", category=4).json()
-    assert body and all(r["category"] == 4 for r in body)
+    assert body
+    assert all(r["category"] == 4 for r in body)
 
 
 @pytest.mark.parametrize("params", [{"category": 12}, {"category": "x"}, {"limit": 0}])
@@ -49,15 +54,19 @@ def test_bad_search_parameters_are_400(anonymous_api: Any, params: dict[str, Any
 
 
 def test_drafts_are_hidden_from_the_public(anonymous_api: Any, api: Any, commission: Any) -> None:
-    ControlListVersion.objects.create(legal_act="Draft act", applies_from=date(2027, 1, 1), sha256="x",
-                                      status=VersionStatus.DRAFT)
+    ControlListVersion.objects.create(
+        legal_act="Draft act", applies_from=date(2027, 1, 1), sha256="x", status=VersionStatus.DRAFT
+    )
     public = [v["legal_act"] for v in anonymous_api.get("/api/v1/controllist/versions").json()]
-    assert "Draft act" not in public and public
+    assert "Draft act" not in public
+    assert public
     assert "Draft act" in [v["legal_act"] for v in api(commission).get("/api/v1/controllist/versions").json()]
 
 
 def test_classify_api(anonymous_api: Any) -> None:
-    response = anonymous_api.post("/api/v1/classify", {"text": "IMSI catcher for covert interception of mobile phones"})
+    response = anonymous_api.post(
+        "/api/v1/classify", {"text": "IMSI catcher for covert interception of mobile phones"}
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["verdict"] == "listed"
@@ -69,7 +78,8 @@ def test_classify_api(anonymous_api: Any) -> None:
 def test_classify_bad_input_is_400(anonymous_api: Any, body: dict[str, Any]) -> None:
     response = anonymous_api.post("/api/v1/classify", body)
     assert response.status_code == 400
-    assert response.json()["code"] == "invalid_input" and response.json()["problems"]
+    assert response.json()["code"] == "invalid_input"
+    assert response.json()["problems"]
 
 
 def test_malformed_json_is_400_not_500(anonymous_api: Any) -> None:
@@ -78,6 +88,8 @@ def test_malformed_json_is_400_not_500(anonymous_api: Any) -> None:
 
 
 def test_wrong_token_is_401_not_anonymous(anonymous_api: Any) -> None:
-    response = anonymous_api.client.get("/api/v1/controllist/versions", headers={"Authorization": "Bearer du_wrong"})
+    response = anonymous_api.client.get(
+        "/api/v1/controllist/versions", headers={"Authorization": "Bearer du_wrong"}
+    )
     assert response.status_code == 401
     assert response.json()["code"] == "not_authenticated"

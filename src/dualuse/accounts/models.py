@@ -4,7 +4,7 @@ import hashlib
 import secrets
 from typing import Any, Self
 
-from django.contrib.auth.models import AbstractUser, AnonymousUser, UserManager
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 
 
@@ -63,16 +63,11 @@ class Organisation(models.Model):
         return self.name
 
 
-class DualuseUserManager(UserManager["User"]):
-    pass
-
-
 class User(AbstractUser):
-    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="users")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.EXPORTER)
-
-    objects = DualuseUserManager()
 
     @property
     def is_authority(self) -> bool:
@@ -87,7 +82,7 @@ def anonymous() -> AnonymousUser:
     return AnonymousUser()
 
 
-TOKEN_PREFIX = "du_"
+TOKEN_PREFIX = "du_"  # noqa: S105 - a public prefix that marks our tokens, not a secret
 
 
 def hash_token(raw: str) -> str:

@@ -13,15 +13,29 @@ from dualuse.core import audit
 from dualuse.core.models import Verb
 
 
-def create_user(*, username: str, password: str, organisation: Organisation | None, role: str,
-                email: str = "", acting_user: Any = None, is_staff: bool = False) -> User:
+def create_user(
+    *,
+    username: str,
+    password: str,
+    organisation: Organisation | None,
+    role: str,
+    email: str = "",
+    acting_user: Any = None,
+    is_staff: bool = False,
+) -> User:
     if organisation is not None and role not in ROLES_BY_KIND[organisation.kind]:
         raise RoleDoesNotFitOrganisation(
             f"role {role!r} does not fit a {organisation.get_kind_display()} organisation", field="role"
         )
     with transaction.atomic():
-        user = User.objects.create_user(username=username, password=password, email=email,
-                                        organisation=organisation, role=role, is_staff=is_staff)
+        user = User.objects.create_user(
+            username=username,
+            password=password,
+            email=email,
+            organisation=organisation,
+            role=role,
+            is_staff=is_staff,
+        )
         audit.record(acting_user, Verb.USER_CREATED, user, data={"role": role})
     return user
 

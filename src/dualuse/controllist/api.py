@@ -19,9 +19,18 @@ class EntryFilter(Schema):
 
 def _summary(result: search.SearchResult) -> dict[str, object]:
     e = result.entry
-    return {"code": e.code, "entry": e.entry, "level": e.level, "category": e.category, "group": e.group,
-            "text": e.text, "cyber_surveillance": e.cyber_surveillance, "not_used": e.not_used,
-            "score": result.score, "why": result.why}
+    return {
+        "code": e.code,
+        "entry": e.entry,
+        "level": e.level,
+        "category": e.category,
+        "group": e.group,
+        "text": e.text,
+        "cyber_surveillance": e.cyber_surveillance,
+        "not_used": e.not_used,
+        "score": result.score,
+        "why": result.why,
+    }
 
 
 @router.get("/entries", response=list[EntrySummaryOut], summary="Search the list in force")
@@ -31,19 +40,38 @@ def list_entries(request: HttpRequest, filters: Query[EntryFilter]) -> list[dict
     if not 1 <= filters.limit <= 200:
         raise InvalidInput("limit must be between 1 and 200", field="limit")
     version = services.active_version()
-    return [_summary(r) for r in search.search_entries(version, filters.search, category=filters.category,
-                                                       limit=filters.limit)]
+    return [
+        _summary(r)
+        for r in search.search_entries(
+            version, filters.search, category=filters.category, limit=filters.limit
+        )
+    ]
 
 
 def entry_detail(entry: ControlEntry) -> dict[str, object]:
-    children = list(ControlEntry.objects.filter(version=entry.version, parent_code=entry.code).values_list("code", flat=True))
+    children = list(
+        ControlEntry.objects.filter(version=entry.version, parent_code=entry.code).values_list(
+            "code", flat=True
+        )
+    )
     parts = entry.code.split(".")
     return {
-        "code": entry.code, "parent": entry.parent_code or None, "entry": entry.entry, "level": entry.level,
-        "category": entry.category, "group": entry.group, "part": entry.part, "text": entry.text,
-        "notes": entry.notes, "technical_notes": entry.technical_notes, "defined_terms": entry.defined_terms,
-        "regimes": entry.regimes, "not_used": entry.not_used, "cyber_surveillance": entry.cyber_surveillance,
-        "children": children, "ancestors": [".".join(parts[:i]) for i in range(1, len(parts))],
+        "code": entry.code,
+        "parent": entry.parent_code or None,
+        "entry": entry.entry,
+        "level": entry.level,
+        "category": entry.category,
+        "group": entry.group,
+        "part": entry.part,
+        "text": entry.text,
+        "notes": entry.notes,
+        "technical_notes": entry.technical_notes,
+        "defined_terms": entry.defined_terms,
+        "regimes": entry.regimes,
+        "not_used": entry.not_used,
+        "cyber_surveillance": entry.cyber_surveillance,
+        "children": children,
+        "ancestors": [".".join(parts[:i]) for i in range(1, len(parts))],
         "version": entry.version,
     }
 

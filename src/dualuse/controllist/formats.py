@@ -82,14 +82,18 @@ class ParsedList:
     problems: list[ImportProblem] = field(default_factory=list)
 
 
-def _json_lines(name: str, lines: Iterable[str], problems: list[ImportProblem]) -> Iterable[tuple[int, dict[str, object]]]:
+def _json_lines(
+    name: str, lines: Iterable[str], problems: list[ImportProblem]
+) -> Iterable[tuple[int, dict[str, object]]]:
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
-            problems.append(ImportProblem(name, number, "-", f"not valid JSON ({exc.msg} at column {exc.colno})"))
+            problems.append(
+                ImportProblem(name, number, "-", f"not valid JSON ({exc.msg} at column {exc.colno})")
+            )
             continue
         if not isinstance(obj, dict):
             problems.append(ImportProblem(name, number, "-", "each line must be a JSON object"))
@@ -97,8 +101,15 @@ def _json_lines(name: str, lines: Iterable[str], problems: list[ImportProblem]) 
         yield number, obj
 
 
-def _text(obj: dict[str, object], key: str, name: str, number: int, problems: list[ImportProblem],
-          *, required: bool = True) -> str:
+def _text(
+    obj: dict[str, object],
+    key: str,
+    name: str,
+    number: int,
+    problems: list[ImportProblem],
+    *,
+    required: bool = True,
+) -> str:
     value = obj.get(key)
     if value is None or (isinstance(value, str) and not value.strip() and required):
         if required:
@@ -110,7 +121,9 @@ def _text(obj: dict[str, object], key: str, name: str, number: int, problems: li
     return value
 
 
-def _strings(obj: dict[str, object], key: str, name: str, number: int, problems: list[ImportProblem]) -> list[str]:
+def _strings(
+    obj: dict[str, object], key: str, name: str, number: int, problems: list[ImportProblem]
+) -> list[str]:
     value = obj.get(key, [])
     if value is None:
         return []
@@ -129,10 +142,16 @@ def parse_entries(lines: Iterable[str], name: str = "entries") -> tuple[list[Ent
         if not code:
             continue
         if not CODE_RE.match(code):
-            problems.append(ImportProblem(name, number, "code", f"{code!r} is not a well-formed Annex I code (e.g. 5A001.j.1)"))
+            problems.append(
+                ImportProblem(
+                    name, number, "code", f"{code!r} is not a well-formed Annex I code (e.g. 5A001.j.1)"
+                )
+            )
             continue
         if code in seen:
-            problems.append(ImportProblem(name, number, "code", f"{code} appears again (first on line {seen[code]})"))
+            problems.append(
+                ImportProblem(name, number, "code", f"{code} appears again (first on line {seen[code]})")
+            )
             continue
         seen[code] = number
         text = _text(obj, "text", name, number, problems)
@@ -141,14 +160,26 @@ def parse_entries(lines: Iterable[str], name: str = "entries") -> tuple[list[Ent
         if parent is not None and not isinstance(parent, str):
             problems.append(ImportProblem(name, number, "parent", "must be a string or null"))
         elif parent != expected_parent:
-            problems.append(ImportProblem(name, number, "parent", f"is {parent!r} but {code} belongs under {expected_parent!r}"))
+            problems.append(
+                ImportProblem(
+                    name, number, "parent", f"is {parent!r} but {code} belongs under {expected_parent!r}"
+                )
+            )
         level = code.count(".")
         if "level" in obj and obj["level"] != level:
-            problems.append(ImportProblem(name, number, "level", f"is {obj['level']!r} but {code} is at level {level}"))
+            problems.append(
+                ImportProblem(name, number, "level", f"is {obj['level']!r} but {code} is at level {level}")
+            )
         if "category" in obj and obj["category"] != int(code[0]):
-            problems.append(ImportProblem(name, number, "category", f"is {obj['category']!r} but {code} is in category {code[0]}"))
+            problems.append(
+                ImportProblem(
+                    name, number, "category", f"is {obj['category']!r} but {code} is in category {code[0]}"
+                )
+            )
         if "group" in obj and obj["group"] != code[1]:
-            problems.append(ImportProblem(name, number, "group", f"is {obj['group']!r} but {code} is in group {code[1]}"))
+            problems.append(
+                ImportProblem(name, number, "group", f"is {obj['group']!r} but {code} is in group {code[1]}")
+            )
         part = obj.get("part")
         if part is not None and part not in (1, 2):
             problems.append(ImportProblem(name, number, "part", "must be 1, 2 or null"))
@@ -157,28 +188,45 @@ def parse_entries(lines: Iterable[str], name: str = "entries") -> tuple[list[Ent
         technical = [n for n in all_notes if n.lower().startswith("technical note")]
         rows.append(
             EntryRow(
-                code=code, parent=expected_parent, entry=code[:5], level=level, category=int(code[0]), group=code[1],
-                part=part if isinstance(part, int) else None, text=text,
-                notes=[n for n in all_notes if n not in technical], technical_notes=technical,
+                code=code,
+                parent=expected_parent,
+                entry=code[:5],
+                level=level,
+                category=int(code[0]),
+                group=code[1],
+                part=part if isinstance(part, int) else None,
+                text=text,
+                notes=[n for n in all_notes if n not in technical],
+                technical_notes=technical,
                 defined_terms=_strings(obj, "defined_terms", name, number, problems),
-                regimes=regimes_for(code), not_used=bool(obj.get("not_used", False)),
-                cyber_surveillance=is_cyber_surveillance(code), position=len(rows),
+                regimes=regimes_for(code),
+                not_used=bool(obj.get("not_used", False)),
+                cyber_surveillance=is_cyber_surveillance(code),
+                position=len(rows),
             )
         )
     for row in rows:
         if row.parent is not None and row.parent not in seen:
-            problems.append(ImportProblem(name, seen[row.code], "parent", f"{row.parent} does not exist in the file"))
+            problems.append(
+                ImportProblem(name, seen[row.code], "parent", f"{row.parent} does not exist in the file")
+            )
     return rows, problems
 
 
-def parse_definitions(lines: Iterable[str], name: str = "definitions") -> tuple[list[DefinitionRow], list[ImportProblem]]:
+def parse_definitions(
+    lines: Iterable[str], name: str = "definitions"
+) -> tuple[list[DefinitionRow], list[ImportProblem]]:
     problems: list[ImportProblem] = []
     rows: list[DefinitionRow] = []
     for number, obj in _json_lines(name, lines, problems):
         term = _text(obj, "term", name, number, problems)
         text = _text(obj, "text", name, number, problems)
         if term and text:
-            rows.append(DefinitionRow(term=term, categories=_strings(obj, "categories", name, number, problems), text=text))
+            rows.append(
+                DefinitionRow(
+                    term=term, categories=_strings(obj, "categories", name, number, problems), text=text
+                )
+            )
     return rows, problems
 
 
@@ -208,7 +256,8 @@ class ListDiff:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "added": self.added, "removed": self.removed,
+            "added": self.added,
+            "removed": self.removed,
             "changed": [{"code": c.code, "fields": list(c.fields)} for c in self.changed],
             "counts": {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)},
         }
@@ -220,7 +269,8 @@ COMPARED_FIELDS = ("text", "notes", "technical_notes", "not_used")
 def diff_entries(old: dict[str, dict[str, object]], new: dict[str, dict[str, object]]) -> ListDiff:
     """Entries keyed by code, each a mapping of COMPARED_FIELDS."""
     result = ListDiff(
-        added=sorted(set(new) - set(old)), removed=sorted(set(old) - set(new)),
+        added=sorted(set(new) - set(old)),
+        removed=sorted(set(old) - set(new)),
     )
     for code in sorted(set(old) & set(new)):
         changed = tuple(f for f in COMPARED_FIELDS if old[code].get(f) != new[code].get(f))

@@ -94,7 +94,9 @@ class Definition(models.Model):
 
     class Meta:
         ordering = ["term"]
-        constraints = [models.UniqueConstraint(fields=["version", "slug"], name="unique_definition_per_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "slug"], name="unique_definition_per_version")
+        ]
 
     def __str__(self) -> str:
         return self.term

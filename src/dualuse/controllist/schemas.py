@@ -50,7 +50,9 @@ class EntryOut(Schema):
 
 
 class ClassifyIn(Schema):
-    text: str = Field(min_length=3, max_length=5000, description="The product description, as on a product sheet")
+    text: str = Field(
+        min_length=3, max_length=5000, description="The product description, as on a product sheet"
+    )
     top: int = Field(10, ge=1, le=50)
 
 

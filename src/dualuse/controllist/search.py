@@ -11,7 +11,7 @@ from operator import and_
 from django.db.models import Q
 
 try:  # TRANSITIONAL: the engine lands in a parallel change; this guard goes with it
-    from dualuse.controllist.classify import ClassifierIndex, Classification, EntryRecord
+    from dualuse.controllist.classify import Classification, ClassifierIndex, EntryRecord
 except ImportError:  # pragma: no cover
     ClassifierIndex = Classification = EntryRecord = None  # type: ignore[assignment,misc]
 from dualuse.controllist.models import ControlEntry, ControlListVersion, Definition
@@ -30,9 +30,17 @@ def classifier_for(version: ControlListVersion) -> ClassifierIndex:
             rows = ControlEntry.objects.filter(version=version).order_by("position")
             records = [
                 EntryRecord(
-                    code=e.code, parent=e.parent_code or None, entry=e.entry, level=e.level, category=e.category,
-                    group=e.group, text=e.text, notes=tuple(e.notes) + tuple(e.technical_notes),
-                    not_used=e.not_used, cyber_surveillance=e.cyber_surveillance, part=e.part,
+                    code=e.code,
+                    parent=e.parent_code or None,
+                    entry=e.entry,
+                    level=e.level,
+                    category=e.category,
+                    group=e.group,
+                    text=e.text,
+                    notes=tuple(e.notes) + tuple(e.technical_notes),
+                    not_used=e.not_used,
+                    cyber_surveillance=e.cyber_surveillance,
+                    part=e.part,
                     defined_terms=tuple(e.defined_terms),
                 )
                 for e in rows.iterator(chunk_size=2000)
@@ -55,8 +63,9 @@ class SearchResult:
     why: list[str]
 
 
-def search_entries(version: ControlListVersion, query: str, *, category: int | None = None,
-                   limit: int = 25) -> list[SearchResult]:
+def search_entries(
+    version: ControlListVersion, query: str, *, category: int | None = None, limit: int = 25
+) -> list[SearchResult]:
     base = ControlEntry.objects.filter(version=version, not_used=False)
     if category is not None:
         base = base.filter(category=category)

@@ -15,7 +15,13 @@ from django.utils.text import slugify
 
 from dualuse.controllist import formats, hooks
 from dualuse.controllist.errors import ImportRejected, NoActiveVersion, UnknownEntry
-from dualuse.controllist.models import ControlEntry, ControlListVersion, Definition, GeneralNote, VersionStatus
+from dualuse.controllist.models import (
+    ControlEntry,
+    ControlListVersion,
+    Definition,
+    GeneralNote,
+    VersionStatus,
+)
 from dualuse.core import audit
 from dualuse.core.models import Verb
 
@@ -35,7 +41,9 @@ def _read_lines(path: Path, label: str) -> list[str]:
     except FileNotFoundError as exc:
         raise ImportRejected([formats.ImportProblem(str(path), 0, "-", f"{label} file not found")]) from exc
     except UnicodeDecodeError as exc:
-        raise ImportRejected([formats.ImportProblem(str(path), 0, "-", f"not UTF-8 text ({exc.reason})")]) from exc
+        raise ImportRejected(
+            [formats.ImportProblem(str(path), 0, "-", f"not UTF-8 text ({exc.reason})")]
+        ) from exc
 
 
 def parse_files(entries: Path, definitions: Path | None, notes: Path | None) -> formats.ParsedList:
@@ -43,7 +51,9 @@ def parse_files(entries: Path, definitions: Path | None, notes: Path | None) -> 
     parsed.entries, problems = formats.parse_entries(_read_lines(entries, "entries"), entries.name)
     parsed.problems.extend(problems)
     if definitions is not None:
-        parsed.definitions, problems = formats.parse_definitions(_read_lines(definitions, "definitions"), definitions.name)
+        parsed.definitions, problems = formats.parse_definitions(
+            _read_lines(definitions, "definitions"), definitions.name
+        )
         parsed.problems.extend(problems)
     if notes is not None:
         parsed.notes, problems = formats.parse_notes(_read_lines(notes, "notes"), notes.name)
@@ -62,8 +72,16 @@ def _fingerprint(paths: Iterable[Path | None]) -> str:
 
 
 def import_control_list(
-    *, entries: Path, definitions: Path | None, notes: Path | None, legal_act: str, applies_from: date,
-    source: str = "", activate: bool = True, acting_user: Any = None, progress: Progress | None = None,
+    *,
+    entries: Path,
+    definitions: Path | None,
+    notes: Path | None,
+    legal_act: str,
+    applies_from: date,
+    source: str = "",
+    activate: bool = True,
+    acting_user: Any = None,
+    progress: Progress | None = None,
 ) -> ImportOutcome:
     """Validate every file in full, then write the new version in one transaction (all or nothing)."""
     if not legal_act.strip():
@@ -75,17 +93,35 @@ def import_control_list(
     with transaction.atomic():
         previous = ControlListVersion.objects.active()
         version = ControlListVersion.objects.create(
-            legal_act=legal_act.strip(), applies_from=applies_from, source=source,
-            sha256=_fingerprint([entries, definitions, notes]), entry_count=total, previous=previous,
+            legal_act=legal_act.strip(),
+            applies_from=applies_from,
+            source=source,
+            sha256=_fingerprint([entries, definitions, notes]),
+            entry_count=total,
+            previous=previous,
         )
         batch: list[ControlEntry] = []
         for done, row in enumerate(parsed.entries, start=1):
-            batch.append(ControlEntry(
-                version=version, code=row.code, parent_code=row.parent or "", entry=row.entry, level=row.level,
-                category=row.category, group=row.group, part=row.part, text=row.text, notes=row.notes,
-                technical_notes=row.technical_notes, defined_terms=row.defined_terms, regimes=row.regimes,
-                not_used=row.not_used, cyber_surveillance=row.cyber_surveillance, position=row.position,
-            ))
+            batch.append(
+                ControlEntry(
+                    version=version,
+                    code=row.code,
+                    parent_code=row.parent or "",
+                    entry=row.entry,
+                    level=row.level,
+                    category=row.category,
+                    group=row.group,
+                    part=row.part,
+                    text=row.text,
+                    notes=row.notes,
+                    technical_notes=row.technical_notes,
+                    defined_terms=row.defined_terms,
+                    regimes=row.regimes,
+                    not_used=row.not_used,
+                    cyber_surveillance=row.cyber_surveillance,
+                    position=row.position,
+                )
+            )
             if len(batch) >= 1000:
                 ControlEntry.objects.bulk_create(batch)
                 batch.clear()
@@ -101,7 +137,9 @@ def import_control_list(
             while slug in seen_slugs:
                 slug = f"{slug}-x"[:200]
             seen_slugs.add(slug)
-            definitions_rows.append(Definition(version=version, term=d.term, slug=slug, categories=d.categories, text=d.text))
+            definitions_rows.append(
+                Definition(version=version, term=d.term, slug=slug, categories=d.categories, text=d.text)
+            )
         Definition.objects.bulk_create(definitions_rows)
         GeneralNote.objects.bulk_create(
             GeneralNote(version=version, kind=n.kind, title=n.title, text=n.text, position=i)
@@ -111,8 +149,12 @@ def import_control_list(
         if diff is not None:
             version.diff_summary = diff.to_json()
             version.save(update_fields=["diff_summary"])
-        audit.record(acting_user, Verb.CONTROL_LIST_IMPORTED, version,
-                     data={"legal_act": version.legal_act, "entries": total, "sha256": version.sha256})
+        audit.record(
+            acting_user,
+            Verb.CONTROL_LIST_IMPORTED,
+            version,
+            data={"legal_act": version.legal_act, "entries": total, "sha256": version.sha256},
+        )
         affected: dict[str, list[str]] = {}
         if activate:
             affected = activate_version(version, acting_user=acting_user)
@@ -122,15 +164,25 @@ def import_control_list(
 def activate_version(version: ControlListVersion, *, acting_user: Any = None) -> dict[str, list[str]]:
     """Make `version` the list in force; returns stored objects whose classification the change affects."""
     with transaction.atomic():
-        previous = ControlListVersion.objects.select_for_update().filter(status=VersionStatus.ACTIVE).exclude(pk=version.pk)
+        previous = (
+            ControlListVersion.objects.select_for_update()
+            .filter(status=VersionStatus.ACTIVE)
+            .exclude(pk=version.pk)
+        )
         old = previous.first()
         previous.update(status=VersionStatus.SUPERSEDED)
-        ControlListVersion.objects.filter(pk=version.pk).update(status=VersionStatus.ACTIVE, activated_at=timezone.now())
+        ControlListVersion.objects.filter(pk=version.pk).update(
+            status=VersionStatus.ACTIVE, activated_at=timezone.now()
+        )
         version.refresh_from_db()
         diff = diff_versions(old, version) if old else None
         affected = hooks.affected_by(diff) if diff else {}
-        audit.record(acting_user, Verb.CONTROL_LIST_ACTIVATED, version,
-                     data={"replaces": old.pk if old else None, "affected": {k: len(v) for k, v in affected.items()}})
+        audit.record(
+            acting_user,
+            Verb.CONTROL_LIST_ACTIVATED,
+            version,
+            data={"replaces": old.pk if old else None, "affected": {k: len(v) for k, v in affected.items()}},
+        )
     return affected
 
 

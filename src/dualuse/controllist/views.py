@@ -6,18 +6,29 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from dualuse.controllist import search, services
-from dualuse.controllist.api import entry_detail
 from dualuse.controllist.classify_api import classification_payload
 from dualuse.controllist.errors import NoActiveVersion, UnknownEntry
 from dualuse.controllist.models import ControlEntry, ControlListVersion, Definition
 
 CATEGORY_TITLES = {
-    0: "Nuclear materials, facilities and equipment", 1: "Special materials and related equipment",
-    2: "Materials processing", 3: "Electronics", 4: "Computers", 5: "Telecommunications and information security",
-    6: "Sensors and lasers", 7: "Navigation and avionics", 8: "Marine", 9: "Aerospace and propulsion",
+    0: "Nuclear materials, facilities and equipment",
+    1: "Special materials and related equipment",
+    2: "Materials processing",
+    3: "Electronics",
+    4: "Computers",
+    5: "Telecommunications and information security",
+    6: "Sensors and lasers",
+    7: "Navigation and avionics",
+    8: "Marine",
+    9: "Aerospace and propulsion",
 }
-GROUP_TITLES = {"A": "Systems, equipment and components", "B": "Test, inspection and production equipment",
-                "C": "Materials", "D": "Software", "E": "Technology"}
+GROUP_TITLES = {
+    "A": "Systems, equipment and components",
+    "B": "Test, inspection and production equipment",
+    "C": "Materials",
+    "D": "Software",
+    "E": "Technology",
+}
 
 
 def _version_or_none() -> ControlListVersion | None:
@@ -33,8 +44,15 @@ def tree(request: HttpRequest) -> HttpResponse:
         ):
             categories[e.category][e.group].append(e)
     ordered = [
-        {"number": n, "title": CATEGORY_TITLES[n],
-         "groups": [{"letter": g, "title": GROUP_TITLES[g], "entries": categories[n][g]} for g in "ABCDE" if categories[n][g]]}
+        {
+            "number": n,
+            "title": CATEGORY_TITLES[n],
+            "groups": [
+                {"letter": g, "title": GROUP_TITLES[g], "entries": categories[n][g]}
+                for g in "ABCDE"
+                if categories[n][g]
+            ],
+        }
         for n in range(10)
     ]
     return render(request, "controllist/tree.html", {"version": version, "categories": ordered})
@@ -45,10 +63,14 @@ def entry_page(request: HttpRequest, code: str) -> HttpResponse:
         entry = services.get_entry(code)
     except (UnknownEntry, NoActiveVersion) as exc:
         raise Http404(str(exc)) from exc
-    detail = entry_detail(entry)
-    related = {e.code: e for e in ControlEntry.objects.filter(
-        version=entry.version, code__in=[*detail["ancestors"], *detail["children"]])}  # type: ignore[misc]
-    definitions = {d.term.lower(): d for d in Definition.objects.filter(version=entry.version, term__in=entry.defined_terms)}
+    parts = entry.code.split(".")
+    ancestor_codes = [".".join(parts[:i]) for i in range(1, len(parts))]
+    ancestors = ControlEntry.objects.filter(version=entry.version, code__in=ancestor_codes).order_by("level")
+    children = ControlEntry.objects.filter(version=entry.version, parent_code=entry.code)
+    definitions = {
+        d.term.lower(): d
+        for d in Definition.objects.filter(version=entry.version, term__in=entry.defined_terms)
+    }
     version = entry.version
     changes = []
     if version.diff_summary:
@@ -59,9 +81,11 @@ def entry_page(request: HttpRequest, code: str) -> HttpResponse:
             if change["code"] == entry.code:
                 changes.append("changed in this version: " + ", ".join(change["fields"]))
     context = {
-        "entry": entry, "version": version, "changes": changes,
-        "ancestors": [related[c] for c in detail["ancestors"] if c in related],  # type: ignore[attr-defined]
-        "children": [related[c] for c in detail["children"] if c in related],  # type: ignore[attr-defined]
+        "entry": entry,
+        "version": version,
+        "changes": changes,
+        "ancestors": list(ancestors),
+        "children": list(children),
         "definitions": [definitions[t.lower()] for t in entry.defined_terms if t.lower() in definitions],
     }
     return render(request, "controllist/entry.html", context)
@@ -74,8 +98,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
     version = _version_or_none()
     results = search.search_entries(version, query, category=category) if (version and query) else []
     template = "controllist/_results.html" if request.headers.get("HX-Request") else "controllist/search.html"
-    return render(request, template, {"q": query, "category": category, "results": results, "version": version,
-                                      "categories": CATEGORY_TITLES})
+    return render(
+        request,
+        template,
+        {
+            "q": query,
+            "category": category,
+            "results": results,
+            "version": version,
+            "categories": CATEGORY_TITLES,
+        },
+    )
 
 
 def classify_page(request: HttpRequest) -> HttpResponse:
@@ -90,5 +123,9 @@ def classify_page(request: HttpRequest) -> HttpResponse:
                 result = classification_payload(text, 10)
             except NoActiveVersion as exc:
                 error = exc.message
-    template = "controllist/_classification.html" if request.headers.get("HX-Request") else "controllist/classify.html"
+    template = (
+        "controllist/_classification.html"
+        if request.headers.get("HX-Request")
+        else "controllist/classify.html"
+    )
     return render(request, template, {"text": text, "result": result, "error": error})

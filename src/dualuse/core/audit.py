@@ -26,14 +26,29 @@ def _canonical(event_fields: dict[str, Any]) -> bytes:
 
 
 def compute_hash(
-    prev_hash: str, *, seq: int, at: datetime, actor_id: int | None, actor_label: str, organisation_id: int | None,
-    verb: str, object_type: str, object_id: str, data: dict[str, Any],
+    prev_hash: str,
+    *,
+    seq: int,
+    at: datetime,
+    actor_id: int | None,
+    actor_label: str,
+    organisation_id: int | None,
+    verb: str,
+    object_type: str,
+    object_id: str,
+    data: dict[str, Any],
 ) -> str:
     payload = _canonical(
         {
-            "seq": seq, "at": at.isoformat(timespec="microseconds"), "actor_id": actor_id,
-            "actor_label": actor_label, "organisation_id": organisation_id, "verb": verb,
-            "object_type": object_type, "object_id": object_id, "data": data,
+            "seq": seq,
+            "at": at.isoformat(timespec="microseconds"),
+            "actor_id": actor_id,
+            "actor_label": actor_label,
+            "organisation_id": organisation_id,
+            "verb": verb,
+            "object_type": object_type,
+            "object_id": object_id,
+            "data": data,
         }
     )
     return hashlib.sha256(prev_hash.encode() + payload).hexdigest()
@@ -45,8 +60,15 @@ def _actor(user: Any) -> tuple[int | None, str, int | None]:
     return user.pk, user.get_username(), getattr(user, "organisation_id", None)
 
 
-def record(user: Any, verb: Verb, obj: Any = None, *, data: dict[str, Any] | None = None,
-           object_type: str | None = None, object_id: str | None = None) -> AuditEvent:
+def record(
+    user: Any,
+    verb: Verb,
+    obj: Any = None,
+    *,
+    data: dict[str, Any] | None = None,
+    object_type: str | None = None,
+    object_id: str | None = None,
+) -> AuditEvent:
     """Append one event. Takes a lock on PostgreSQL so concurrent writers cannot fork the chain."""
     actor_id, actor_label, organisation_id = _actor(user)
     otype = object_type or (obj._meta.label_lower if obj is not None else "")
@@ -62,12 +84,28 @@ def record(user: Any, verb: Verb, obj: Any = None, *, data: dict[str, Any] | Non
         # Microseconds survive every backend, so the hash recomputes identically after a round trip.
         at = timezone.now()
         event = AuditEvent(
-            seq=seq, at=at, actor_id=actor_id, actor_label=actor_label, organisation_id=organisation_id,
-            verb=verb.value, object_type=otype, object_id=oid, data=payload, prev_hash=prev,
+            seq=seq,
+            at=at,
+            actor_id=actor_id,
+            actor_label=actor_label,
+            organisation_id=organisation_id,
+            verb=verb.value,
+            object_type=otype,
+            object_id=oid,
+            data=payload,
+            prev_hash=prev,
         )
         event.hash = compute_hash(
-            prev, seq=seq, at=at, actor_id=actor_id, actor_label=actor_label, organisation_id=organisation_id,
-            verb=verb.value, object_type=otype, object_id=oid, data=payload,
+            prev,
+            seq=seq,
+            at=at,
+            actor_id=actor_id,
+            actor_label=actor_label,
+            organisation_id=organisation_id,
+            verb=verb.value,
+            object_type=otype,
+            object_id=oid,
+            data=payload,
         )
         event.save()
     return event
@@ -92,11 +130,20 @@ def verify(events: Iterator[AuditEvent] | None = None) -> tuple[int, list[ChainP
         if event.seq != expected_seq:
             problems.append(ChainProblem(event.seq, f"expected #{expected_seq}: events are missing"))
         if event.prev_hash != prev_hash:
-            problems.append(ChainProblem(event.seq, "does not link to the previous event (deleted or reordered)"))
+            problems.append(
+                ChainProblem(event.seq, "does not link to the previous event (deleted or reordered)")
+            )
         recomputed = compute_hash(
-            event.prev_hash, seq=event.seq, at=event.at, actor_id=event.actor_id, actor_label=event.actor_label,
-            organisation_id=event.organisation_id, verb=event.verb, object_type=event.object_type,
-            object_id=event.object_id, data=event.data,
+            event.prev_hash,
+            seq=event.seq,
+            at=event.at,
+            actor_id=event.actor_id,
+            actor_label=event.actor_label,
+            organisation_id=event.organisation_id,
+            verb=event.verb,
+            object_type=event.object_type,
+            object_id=event.object_id,
+            data=event.data,
         )
         if recomputed != event.hash:
             problems.append(ChainProblem(event.seq, "content does not match its hash (edited)"))

@@ -23,8 +23,15 @@ def dumps(data: Any) -> str:
 def progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
     """A rich bar on stderr (stdout stays clean for --json); hidden when stderr is not a terminal."""
     console = Console(stderr=True)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True, disable=not console.is_terminal) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
         task = bar.add_task(label, total=None)
 
         def update(stage: str, done: int, total: int) -> None:

@@ -9,8 +9,8 @@ class Verb(models.TextChoices):
     """Typed audit verbs, past tense. Apps add theirs here so the vocabulary stays in one place."""
 
     USER_CREATED = "user.created"
-    TOKEN_CREATED = "token.created"
-    TOKEN_REVOKED = "token.revoked"
+    TOKEN_CREATED = "token.created"  # noqa: S105 - an audit verb, not a secret
+    TOKEN_REVOKED = "token.revoked"  # noqa: S105 - an audit verb, not a secret
     CONTROL_LIST_IMPORTED = "controllist.imported"
     CONTROL_LIST_ACTIVATED = "controllist.activated"
     LIST_VERSION_IMPORTED = "screening.list_imported"
@@ -58,6 +58,9 @@ class AuditEvent(models.Model):
         ordering = ["seq"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.verb} {self.object_type}:{self.object_id}"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not kwargs.pop("_allow_update", False):
             raise AppendOnlyError("audit events are append-only")
@@ -66,5 +69,3 @@ class AuditEvent(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events are append-only")
 
-    def __str__(self) -> str:
-        return f"#{self.seq} {self.verb} {self.object_type}:{self.object_id}"

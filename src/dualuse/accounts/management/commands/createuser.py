@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dualuse.accounts import services
-from dualuse.accounts.models import OrgKind, Organisation, Role
+from dualuse.accounts.models import Organisation, OrgKind, Role
 from dualuse.core.commands import domain_errors_as_command_errors, dumps
 from dualuse.core.countries import is_member_state, normalise_code
 
@@ -24,7 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("--kind", choices=[k.value for k in OrgKind])
         parser.add_argument("--member-state", default="")
         parser.add_argument("--email", default="")
-        parser.add_argument("--password", help="omit to be asked, or to generate one with --generate-password")
+        parser.add_argument(
+            "--password", help="omit to be asked, or to generate one with --generate-password"
+        )
         parser.add_argument("--generate-password", action="store_true")
         parser.add_argument("--json", action="store_true")
 
@@ -33,7 +35,9 @@ class Command(BaseCommand):
         org = Organisation.objects.filter(name=o["organisation"]).first()
         if org is None:
             if not o["kind"]:
-                raise CommandError(f"organisation {o['organisation']!r} does not exist: give --kind to create it")
+                raise CommandError(
+                    f"organisation {o['organisation']!r} does not exist: give --kind to create it"
+                )
             state = normalise_code(o["member_state"]) if o["member_state"] else ""
             if state and not is_member_state(state):
                 raise CommandError(f"--member-state {o['member_state']!r} is not an EU Member State")
@@ -43,11 +47,21 @@ class Command(BaseCommand):
             password = secrets.token_urlsafe(12)
         if not password:
             password = getpass.getpass("password: ")
-        user = services.create_user(username=o["username"], password=password, organisation=org, role=o["role"],
-                                    email=o["email"])
+        user = services.create_user(
+            username=o["username"], password=password, organisation=org, role=o["role"], email=o["email"]
+        )
         if o["json"]:
-            self.stdout.write(dumps({"id": user.pk, "username": user.username, "organisation": org.name,
-                                     "role": user.role, "password": password if o["generate_password"] else None}))
+            self.stdout.write(
+                dumps(
+                    {
+                        "id": user.pk,
+                        "username": user.username,
+                        "organisation": org.name,
+                        "role": user.role,
+                        "password": password if o["generate_password"] else None,
+                    }
+                )
+            )
         else:
             self.stdout.write(f"user {user.username} created ({user.get_role_display()}, {org.name})")
             if o["generate_password"]:

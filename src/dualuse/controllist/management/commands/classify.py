@@ -19,7 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("text", nargs="?", default=None)
         parser.add_argument("--top", type=int, default=10)
         parser.add_argument("--json", action="store_true")
-        parser.add_argument("--batch", action="store_true", help="JSON lines {id, text} on stdin -> JSON lines on stdout")
+        parser.add_argument(
+            "--batch", action="store_true", help="JSON lines {id, text} on stdin -> JSON lines on stdout"
+        )
 
     @domain_errors_as_command_errors
     def handle(self, *args: Any, **o: Any) -> None:
@@ -30,10 +32,15 @@ class Command(BaseCommand):
             self._batch(version, o["top"])
             return
         if not o["text"] or not o["text"].strip():
-            raise CommandError('give a description: dualuse classify "…" (or --batch with JSON lines on stdin)')
+            raise CommandError(
+                'give a description: dualuse classify "…" (or --batch with JSON lines on stdin)'
+            )
         result = search.classify(version, o["text"], top=o["top"])
-        payload = {"verdict": result.verdict, "released_by": list(result.released_by),
-                   "results": [r.to_json() for r in result.results]}
+        payload = {
+            "verdict": result.verdict,
+            "released_by": list(result.released_by),
+            "results": [r.to_json() for r in result.results],
+        }
         if o["json"]:
             self.stdout.write(dumps(payload))
             return
@@ -50,15 +57,29 @@ class Command(BaseCommand):
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                out.write(dumps({"id": None, "error": {"line": number, "message": f"not valid JSON: {exc.msg}"}}) + "\n")
+                out.write(
+                    dumps({"id": None, "error": {"line": number, "message": f"not valid JSON: {exc.msg}"}})
+                    + "\n"
+                )
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
                 ident = obj.get("id") if isinstance(obj, dict) else None
                 message = "each line needs a non-empty string field 'text'"
-                out.write(dumps({"id": ident, "error": {"line": number, "field": "text", "message": message}}) + "\n")
+                out.write(
+                    dumps({"id": ident, "error": {"line": number, "field": "text", "message": message}})
+                    + "\n"
+                )
                 continue
             result = index.classify(obj["text"], top=top)
-            out.write(dumps({"id": obj.get("id"), "verdict": result.verdict,
-                             "results": [r.to_json() for r in result.results],
-                             "released_by": list(result.released_by)}) + "\n")
+            out.write(
+                dumps(
+                    {
+                        "id": obj.get("id"),
+                        "verdict": result.verdict,
+                        "results": [r.to_json() for r in result.results],
+                        "released_by": list(result.released_by),
+                    }
+                )
+                + "\n"
+            )
         out.flush()

@@ -52,17 +52,31 @@ class Command(BaseCommand):
     def handle_import(self, o: dict[str, Any]) -> None:
         with progress_bar("importing the control list") as progress:
             outcome = services.import_control_list(
-                entries=o["entries"], definitions=o["definitions"], notes=o["notes"], legal_act=o["legal_act"],
-                applies_from=_date(o["applies_from"]), source=o["source"], activate=not o["draft"], progress=progress,
+                entries=o["entries"],
+                definitions=o["definitions"],
+                notes=o["notes"],
+                legal_act=o["legal_act"],
+                applies_from=_date(o["applies_from"]),
+                source=o["source"],
+                activate=not o["draft"],
+                progress=progress,
             )
         v = outcome.version
-        data = {"version": v.pk, "legal_act": v.legal_act, "applies_from": v.applies_from.isoformat(),
-                "entries": v.entry_count, "status": "draft" if o["draft"] else "active",
-                "diff": outcome.diff.to_json() if outcome.diff else None, "affected": outcome.affected}
+        data = {
+            "version": v.pk,
+            "legal_act": v.legal_act,
+            "applies_from": v.applies_from.isoformat(),
+            "entries": v.entry_count,
+            "status": "draft" if o["draft"] else "active",
+            "diff": outcome.diff.to_json() if outcome.diff else None,
+            "affected": outcome.affected,
+        }
         if o["json"]:
             self.stdout.write(dumps(data))
             return
-        self.stdout.write(f"version {v.pk} imported: {v.entry_count} entries, {v.legal_act}, {data['status']}")
+        self.stdout.write(
+            f"version {v.pk} imported: {v.entry_count} entries, {v.legal_act}, {data['status']}"
+        )
         if outcome.diff:
             self._print_diff(outcome.diff)
         for label, objs in outcome.affected.items():
@@ -71,7 +85,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {obj}")
 
     def _print_diff(self, diff: ListDiff) -> None:
-        self.stdout.write(f"added {len(diff.added)}, removed {len(diff.removed)}, changed {len(diff.changed)}")
+        self.stdout.write(
+            f"added {len(diff.added)}, removed {len(diff.removed)}, changed {len(diff.changed)}"
+        )
         for code in diff.added:
             self.stdout.write(f"  + {code}")
         for code in diff.removed:
@@ -99,10 +115,20 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {obj}")
 
     def handle_versions(self, o: dict[str, Any]) -> None:
-        rows = [{"id": v.pk, "legal_act": v.legal_act, "applies_from": v.applies_from.isoformat(),
-                 "status": v.status, "entries": v.entry_count} for v in ControlListVersion.objects.all()]
+        rows = [
+            {
+                "id": v.pk,
+                "legal_act": v.legal_act,
+                "applies_from": v.applies_from.isoformat(),
+                "status": v.status,
+                "entries": v.entry_count,
+            }
+            for v in ControlListVersion.objects.all()
+        ]
         if o["json"]:
             self.stdout.write(dumps(rows))
             return
         for r in rows:
-            self.stdout.write(f"{r['id']:>4}  {r['status']:<10} {r['applies_from']}  {r['entries']:>5}  {r['legal_act']}")
+            self.stdout.write(
+                f"{r['id']:>4}  {r['status']:<10} {r['applies_from']}  {r['entries']:>5}  {r['legal_act']}"
+            )

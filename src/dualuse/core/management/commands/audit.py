@@ -21,7 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **o: Any) -> None:
         count, problems = audit.verify()
         if o["json"]:
-            self.stdout.write(dumps({"events": count, "ok": not problems, "problems": [str(p) for p in problems]}))
+            self.stdout.write(
+                dumps({"events": count, "ok": not problems, "problems": [str(p) for p in problems]})
+            )
         elif not problems:
             self.stdout.write(f"audit chain intact: {count} events")
         if problems:

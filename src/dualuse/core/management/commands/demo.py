@@ -33,22 +33,33 @@ class Command(BaseCommand):
             for spec in demo.DEMO_USERS:
                 if not User.objects.filter(username=spec["username"]).exists():
                     account_services.create_user(
-                        username=spec["username"], password=demo.demo_password(spec["username"]),
-                        organisation=Organisation.objects.get(name=spec["organisation"]), role=spec["role"],
+                        username=spec["username"],
+                        password=demo.demo_password(spec["username"]),
+                        organisation=Organisation.objects.get(name=spec["organisation"]),
+                        role=spec["role"],
                     )
                     created.append(spec["username"])
         self._control_list(say)
         for label, loader in demo.loaders():
             say(f"demo data: {label}")
             loader(say)
-        users = [{"username": s["username"], "password": demo.demo_password(s["username"]), "role": s["role"],
-                  "organisation": s["organisation"]} for s in demo.DEMO_USERS]
+        users = [
+            {
+                "username": s["username"],
+                "password": demo.demo_password(s["username"]),
+                "role": s["role"],
+                "organisation": s["organisation"],
+            }
+            for s in demo.DEMO_USERS
+        ]
         if o["json"]:
             self.stdout.write(dumps({"users": users, "created": created}))
             return
         self.stdout.write("\nDemo users (log in at /accounts/login/):")
         for u in users:
-            self.stdout.write(f"  {u['username']:<12} {u['password']:<24} {u['role']:<21} {u['organisation']}")
+            self.stdout.write(
+                f"  {u['username']:<12} {u['password']:<24} {u['role']:<21} {u['organisation']}"
+            )
 
     def _control_list(self, say: Any) -> None:
         if ControlListVersion.objects.active() is not None:
@@ -57,13 +68,18 @@ class Command(BaseCommand):
         data = settings.SHARED_DATA_DIR
         entries = data / "annex-i.jsonl"
         if not entries.exists():
-            say(f"control list: {entries} not found. Import one with:\n  dualuse controllist import --entries "
+            say(
+                f"control list: {entries} not found. Import one with:\n  dualuse controllist import --entries "
                 "annex-i.jsonl --definitions annex-i-definitions.jsonl --notes annex-i-notes.jsonl "
-                '--legal-act "Commission Delegated Regulation (EU) 2025/2003" --applies-from 2025-11-15')
+                '--legal-act "Commission Delegated Regulation (EU) 2025/2003" --applies-from 2025-11-15'
+            )
             return
         outcome = controllist_services.import_control_list(
-            entries=entries, definitions=data / "annex-i-definitions.jsonl", notes=data / "annex-i-notes.jsonl",
-            legal_act="Commission Delegated Regulation (EU) 2025/2003", applies_from=date(2025, 11, 15),
+            entries=entries,
+            definitions=data / "annex-i-definitions.jsonl",
+            notes=data / "annex-i-notes.jsonl",
+            legal_act="Commission Delegated Regulation (EU) 2025/2003",
+            applies_from=date(2025, 11, 15),
             source="EUR-Lex CELEX 02021R0821-20251115",
         )
         say(f"control list: imported {outcome.version.entry_count} entries ({outcome.version.legal_act})")
