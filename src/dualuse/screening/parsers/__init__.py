@@ -45,3 +45,8 @@ def parse(fmt: str, stream: BinaryIO, progress: Progress | None = None) -> Parse
         return parser(reader)  # type: ignore[arg-type]  # a RawIOBase reads like a BinaryIO
     except OSError as exc:
         return ParseResult([], [ParseIssue(f"byte {reader.bytes_read}", f"cannot read the file: {exc}")], {})
+    except RecursionError:  # JSON nested deeper than any list record
+        return ParseResult([], [ParseIssue(f"byte {reader.bytes_read}", "values nested too deeply")], {})
+    except Exception as exc:  # the contract is "issues, never a traceback"; the message names the bug
+        where = f"byte {reader.bytes_read}"
+        return ParseResult([], [ParseIssue(where, f"unexpected {type(exc).__name__}: {exc}")], {})

@@ -82,6 +82,8 @@ class _Buffer:
                 if self._grow():
                     continue
                 raise JsonStreamError(line, exc.msg) from None
+            except RecursionError:
+                raise JsonStreamError(start_line, "values nested too deeply") from None
             if end == len(self.text) and self._grow():
                 continue  # a bare number may go on in the next chunk
             self._advance(end)

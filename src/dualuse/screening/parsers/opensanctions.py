@@ -92,6 +92,9 @@ def parse_ftm(stream: BinaryIO) -> ParseResult:
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 out.issue(here, f"JSON is broken: {exc}")
                 continue
+            except RecursionError:
+                out.issue(here, "JSON is nested too deeply")
+                continue
             if not isinstance(data, dict) or not isinstance(data.get("properties", {}), dict):
                 out.issue(here, "expected an FtM entity object with 'properties'")
                 continue
