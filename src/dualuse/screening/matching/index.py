@@ -1,0 +1,297 @@
+"""The in-memory screening index: candidate retrieval by blocking keys, then pairwise scoring.
+
+Blocking keys per listed name (all stored as hashes in numpy arrays, see `postings.py`):
+
+- each normalised token (`krivoplyosov`);
+- each token's consonant skeleton (`krprs`), which joins romanisations and unvocalised scripts;
+- the skeleton of each pair of adjacent tokens (`ou yang` -> `nk`), which joins names written
+  with and without spaces (Chinese and Korean romanisations);
+- for skeletons of four or more letters, every skeleton within one edit (typos).
+
+A query token's keys form a group; a group with more names than `COMMON_KEY` (a very common
+first name, say) does not generate candidates, the rarer groups do, weighted by inverse
+frequency. If every group is common, the two rarest are intersected. The best `DETAIL` names
+are scored in full (`score.py`), then the best name of each party is combined with the party's
+dates, countries and identifiers.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from dualuse.screening.matching.dates import parse_query_date
+from dualuse.screening.matching.normalize import NormName, normalize_identifier, normalize_name
+from dualuse.screening.matching.phonetic import skeleton
+from dualuse.screening.matching.postings import EMPTY, FuzzyKeys, IntArray, Postings, PostingsBuilder
+from dualuse.screening.matching.query import DEFAULT_THRESHOLD, Hit, Query
+from dualuse.screening.matching.score import (
+    ListedName,
+    NameScore,
+    Party,
+    QueryFacts,
+    score_name,
+    score_party,
+)
+from dualuse.screening.records import Entity, NameQuality
+
+COMMON_KEY = 4000  # names behind a key group above which it does not generate candidates
+DETAIL = 24  # names scored in full per query
+FUZZY_MIN = 4  # shortest skeleton looked up within one edit
+PAIR_MAX_TOKENS = 5  # names longer than this get no adjacent-pair keys
+EXACT, PHONETIC, FUZZY = 1.0, 0.8, 0.6  # retrieval weight of each kind of key
+
+_WEAK, _TRANSLIT, _ORG = 1, 2, 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    lists: tuple[IntArray, ...]
+    weights: tuple[float, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(len(ids) for ids in self.lists)
+
+
+class MatchIndex:
+    """Build once per active list version with `MatchIndex.build(entities)`; query with `match`."""
+
+    def __init__(
+        self,
+        parties: list[Party],
+        party_first: IntArray,
+        name_party: IntArray,
+        texts: list[str],
+        originals: list[str],
+        family: IntArray,
+        flags: IntArray,
+        tokens: Postings,
+        skeletons: Postings,
+        fuzzy: FuzzyKeys,
+        fuzzy_keys: list[str],
+        identifiers: dict[str, list[int]],
+    ) -> None:
+        self._parties = parties
+        self._party_first = party_first
+        self._name_party = name_party
+        self._texts = texts
+        self._originals = originals
+        self._family = family
+        self._flags = flags
+        self._tokens = tokens
+        self._skeletons = skeletons
+        self._fuzzy = fuzzy
+        self._fuzzy_keys = fuzzy_keys
+        self._identifiers = identifiers
+
+    @classmethod
+    def build(cls, entities: Iterable[Entity]) -> MatchIndex:
+        parties: list[Party] = []
+        party_first = array("i")
+        name_party = array("i")
+        texts: list[str] = []
+        originals: list[str] = []
+        family = array("b")
+        flags = array("B")
+        tokens, skeletons = PostingsBuilder(), PostingsBuilder()
+        skeleton_vocab: dict[str, None] = {}
+        identifiers: dict[str, list[int]] = {}
+        for entity in entities:
+            party_id = len(parties)
+            schema = entity.schema.value
+            ids = tuple(sorted({normalize_identifier(i.value) for i in entity.identifiers} - {""}))
+            parties.append(Party(entity.ref, schema, tuple(entity.birth_dates), tuple(entity.countries), ids))
+            for ident in ids:
+                identifiers.setdefault(ident, []).append(party_id)
+            party_first.append(len(texts))
+            seen: set[str] = set()
+            # Strong names first, so a weak alias spelled like a strong name is not kept as weak.
+            for variant in sorted(entity.names, key=lambda n: n.quality is not NameQuality.STRONG):
+                norm = normalize_name(variant.full, schema)
+                if norm is None or norm.text in seen:
+                    continue
+                seen.add(norm.text)
+                name_id = len(texts)
+                texts.append(norm.text)
+                originals.append(variant.full)
+                name_party.append(party_id)
+                family.append(max(-1, min(norm.family, 127)))
+                flags.append(
+                    (_WEAK if variant.quality is NameQuality.WEAK else 0)
+                    | (_TRANSLIT if norm.transliterated else 0)
+                    | (_ORG if norm.org else 0)
+                )
+                for key in _name_keys(norm):
+                    tokens.add(key, name_id)
+                for key in _skeleton_keys(norm):
+                    skeletons.add(key, name_id)
+                for key in norm.skeletons:
+                    skeleton_vocab[key] = None
+        party_first.append(len(texts))
+        fuzzy_keys = list(skeleton_vocab)
+        return cls(
+            parties=parties,
+            party_first=_np(party_first),
+            name_party=_np(name_party),
+            texts=texts,
+            originals=originals,
+            family=np.frombuffer(family, dtype=np.int8).astype(np.int32) if family else EMPTY,
+            flags=np.frombuffer(flags, dtype=np.uint8).astype(np.int32) if flags else EMPTY,
+            tokens=tokens.build(),
+            skeletons=skeletons.build(),
+            fuzzy=FuzzyKeys(fuzzy_keys, FUZZY_MIN),
+            fuzzy_keys=fuzzy_keys,
+            identifiers=identifiers,
+        )
+
+    def __len__(self) -> int:
+        """The number of indexed name variants."""
+        return len(self._texts)
+
+    @property
+    def party_count(self) -> int:
+        return len(self._parties)
+
+    def nbytes(self) -> int:
+        """Bytes held by the numpy arrays (the strings and parties come on top)."""
+        arrays = (self._party_first, self._name_party, self._family, self._flags)
+        return (
+            sum(int(a.nbytes) for a in arrays)
+            + self._tokens.nbytes()
+            + self._skeletons.nbytes()
+            + self._fuzzy.nbytes()
+        )
+
+    def match(self, query: Query, threshold: float = DEFAULT_THRESHOLD, limit: int = 10) -> list[Hit]:
+        """Parties whose score reaches `threshold`, best first, at most `limit`."""
+        norm = normalize_name(query.name, query.schema)
+        wanted = frozenset(normalize_identifier(i) for i in query.identifiers) - {""}
+        if norm is None:
+            if not wanted:
+                return []
+            norm = NormName(query.name, (), (), -1, False, False)
+        facts = QueryFacts(
+            name=norm,
+            schema=query.schema,
+            country=query.country.upper() if query.country else None,
+            birth_date=parse_query_date(query.birth_date),
+            identifiers=wanted,
+        )
+        name_ids = self._candidates(norm) if norm.tokens else []
+        best: dict[int, tuple[float, int]] = {}  # party -> (name score, name id)
+        for name_id in name_ids:
+            self._consider(norm, name_id, best)
+        for ident in wanted:
+            for party_id in self._identifiers.get(ident, ()):
+                first, last = int(self._party_first[party_id]), int(self._party_first[party_id + 1])
+                for name_id in range(first, last):
+                    self._consider(norm, name_id, best)
+        hits: dict[str, Hit] = {}
+        for party_id, (_, name_id) in best.items():
+            party = self._parties[party_id]
+            listed = self._listed(name_id)
+            name_score = score_name(norm, listed) if norm.tokens else _NO_NAME
+            value, features = score_party(facts, party, listed, name_score)
+            if value >= threshold and (party.ref not in hits or hits[party.ref].score < value):
+                hits[party.ref] = Hit(party.ref, value, features)
+        return sorted(hits.values(), key=lambda h: (-h.score, h.ref))[:limit]
+
+    def _consider(self, norm: NormName, name_id: int, best: dict[int, tuple[float, int]]) -> None:
+        party_id = int(self._name_party[name_id])
+        if not norm.tokens:
+            best.setdefault(party_id, (0.0, name_id))
+            return
+        listed = self._listed(name_id)
+        value = score_name(norm, listed).value * (0.85 if listed.weak else 1.0)
+        if party_id not in best or best[party_id][0] < value:
+            best[party_id] = (value, name_id)
+
+    def _listed(self, name_id: int) -> ListedName:
+        flags = int(self._flags[name_id])
+        return ListedName(
+            text=self._texts[name_id],
+            original=self._originals[name_id],
+            family=int(self._family[name_id]),
+            transliterated=bool(flags & _TRANSLIT),
+            weak=bool(flags & _WEAK),
+            org=bool(flags & _ORG),
+        )
+
+    def _groups(self, norm: NormName) -> Iterator[_Group]:
+        for token, skel in zip(norm.tokens, norm.skeletons, strict=True):
+            lists: list[IntArray] = [self._tokens.get(token)]
+            weights = [EXACT]
+            if len(skel) >= 2:
+                lists.append(self._skeletons.get(skel))
+                weights.append(PHONETIC)
+            for number in self._fuzzy.near(skel).tolist():
+                near = self._fuzzy_keys[number]
+                if near != skel:
+                    lists.append(self._skeletons.get(near))
+                    weights.append(FUZZY)
+            yield _Group(tuple(lists), tuple(weights))
+        for left, right in zip(norm.tokens, norm.tokens[1:], strict=False):
+            pair = skeleton(left + right)
+            if len(pair) >= 2:
+                yield _Group((self._skeletons.get(pair),), (PHONETIC,))
+
+    def _candidates(self, norm: NormName) -> list[int]:
+        groups = [g for g in self._groups(norm) if g.size]
+        if not groups:
+            return []
+        total = len(self._texts)
+        rare = [g for g in groups if g.size <= COMMON_KEY]
+        if not rare:
+            return self._intersect_common(sorted(groups, key=lambda g: g.size)[:2])
+        id_parts: list[IntArray] = []
+        weight_parts: list[np.ndarray] = []
+        for group in rare:
+            idf = math.log(1 + total / (1 + group.size))
+            ids = np.concatenate(group.lists) if len(group.lists) > 1 else group.lists[0]
+            weights = np.concatenate(
+                [np.full(len(a), w * idf) for a, w in zip(group.lists, group.weights, strict=True)]
+            )
+            # The first occurrence is the strongest kind of key (exact before phonetic before fuzzy).
+            unique, first = np.unique(ids, return_index=True)
+            id_parts.append(unique)
+            weight_parts.append(weights[first])
+        ids = np.concatenate(id_parts)
+        unique, inverse = np.unique(ids, return_inverse=True)
+        scores = np.bincount(inverse, weights=np.concatenate(weight_parts))
+        if len(unique) > DETAIL:
+            top = np.argpartition(-scores, DETAIL)[:DETAIL]
+            return [int(i) for i in unique[top]]
+        return [int(i) for i in unique]
+
+    def _intersect_common(self, groups: list[_Group]) -> list[int]:
+        exact = [g.lists[0] for g in groups]
+        if len(exact) == 1 or not all(len(e) for e in exact):
+            return [int(i) for i in exact[0][:DETAIL]] if len(exact[0]) else []
+        both = np.intersect1d(exact[0], exact[1], assume_unique=True)
+        return [int(i) for i in both[: DETAIL * 4]]
+
+
+_NO_NAME = NameScore(0.0, "none", ())  # a query by identifier alone
+
+
+def _np(values: array[int]) -> IntArray:
+    return np.frombuffer(values, dtype=np.int32).copy() if values else EMPTY
+
+
+def _name_keys(norm: NormName) -> set[str]:
+    return set(norm.tokens)
+
+
+def _skeleton_keys(norm: NormName) -> set[str]:
+    keys = {s for s in norm.skeletons if len(s) >= 2}
+    if len(norm.tokens) <= PAIR_MAX_TOKENS:
+        for left, right in zip(norm.tokens, norm.tokens[1:], strict=False):
+            pair = skeleton(left + right)
+            if len(pair) >= 2:
+                keys.add(pair)
+    return keys

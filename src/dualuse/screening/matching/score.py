@@ -1,0 +1,223 @@
+"""Pairwise scoring: a query against one listed name, then against the listed party.
+
+The name score is the best of three views of the pair, so each kind of variation has a view that
+sees through it:
+
+- `tokens`: per-token alignment (rapidfuzz Levenshtein, with loose phonetic skeletons and
+  initials), order-free, so `LAST, First` and reordered names align; listed tokens the query does
+  not have cost little when they are patronymics or middle names and a lot when they are the
+  family name;
+- `joined`: the names written without spaces (`Ou Yang Jing Lan` / `OUYANG Jinglan`);
+- `skeleton`: consonant skeletons, only when one side was written in another script
+  (`محمد` -> `mhmd` / `Mohammed`).
+
+The party score adds the other evidence: birth dates (see `dates.py`), countries, schema and
+identifiers. Every feature that moved the score is kept for the explanation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from dualuse.screening.matching.dates import DATE_EFFECT, DateFit, QueryDate, best_fit
+from dualuse.screening.matching.normalize import NormName
+from dualuse.screening.matching.phonetic import skeleton
+from dualuse.screening.records import BirthDate
+
+WEAK_ALIAS_FACTOR = 0.85  # a weak alias ("Abu Yazan", EU strong="false") is weaker evidence
+SKELETON_FACTOR = 0.92  # a cross-script match on consonants alone is never certain
+INITIAL_SIMILARITY = 0.9
+MISSING_FAMILY_COST = 1.0  # listed family name absent from the query
+MISSING_OTHER_COST = 0.3  # listed middle name or patronymic absent from the query
+MISSING_ORG_COST = 0.8  # listed distinctive word of a company name absent from the query
+GENERIC_WEIGHT = 0.3  # a generic business word ("trading", "engineering") counts this much
+
+# Words that many unrelated companies share: matching them is weak evidence, missing them is cheap.
+GENERIC_ORG_WORDS = frozenset(
+    """trading trade traders general international industries industrial industry engineering
+    precision export import shipping logistics technologies technology tech electronics
+    electronic components holding holdings services service research production enterprise
+    enterprises bureau national petroleum oil gas bank defence defense machinery systems
+    solutions science scientific development investment investments commercial construction
+    manufacturing equipment energy chemical chemicals metal metals supply supplies global
+    partners marine maritime transport factory plant works institute center centre office korea
+    china asia hong kong middle east""".split()
+)
+COUNTRY_MATCH = 0.02
+COUNTRY_MISMATCH = -0.08
+SCHEMA_MISMATCH = -0.3  # a person is not a company
+IDENTIFIER_FLOOR = 0.85  # an exact identifier match scores at least this
+
+
+@dataclass(frozen=True, slots=True)
+class ListedName:
+    """What the index keeps of one listed name variant."""
+
+    text: str  # normalised tokens joined by spaces
+    original: str
+    family: int
+    transliterated: bool
+    weak: bool
+    org: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    value: float
+    method: str  # "tokens", "joined" or "skeleton"
+    pairs: tuple[tuple[str, str, float], ...]
+
+
+def token_similarity(a: str, b: str, cross_script: bool) -> float:
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:
+        return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
+    lev = Levenshtein.normalized_similarity(a, b)
+    ska, skb = skeleton(a), skeleton(b)
+    if len(ska) >= 2 and ska == skb:
+        return max(lev, 0.92 if cross_script else 0.86)
+    if cross_script and len(ska) >= 3 and len(skb) >= 3:
+        return max(lev, 0.9 * Indel.normalized_similarity(ska, skb))
+    return lev
+
+
+def _shape(sim: float) -> float:
+    # Near-misses count almost fully, loose resemblances much less than their raw similarity.
+    return sim if sim >= 0.9 else sim * sim
+
+
+def score_tokens(query: NormName, listed: ListedName) -> NameScore:
+    q_tokens = query.tokens
+    l_tokens = listed.text.split()
+    cross = query.transliterated or listed.transliterated
+    org = listed.org or query.org
+
+    def weight(token: str) -> float:
+        if len(token) == 1:
+            return 0.5
+        return GENERIC_WEIGHT if org and token in GENERIC_ORG_WORDS else 1.0
+
+    sims = sorted(
+        (
+            (token_similarity(q, r, cross), i, j)
+            for i, q in enumerate(q_tokens)
+            for j, r in enumerate(l_tokens)
+        ),
+        reverse=True,
+    )
+    used_q: set[int] = set()
+    used_l: set[int] = set()
+    pairs: list[tuple[str, str, float]] = []
+    gained = 0.0
+    for sim, i, j in sims:
+        if sim < 0.5:
+            break
+        if i in used_q or j in used_l:
+            continue
+        used_q.add(i)
+        used_l.add(j)
+        gained += weight(q_tokens[i]) * _shape(sim)
+        pairs.append((q_tokens[i], l_tokens[j], round(sim, 3)))
+    total = sum(weight(t) for t in q_tokens)
+    last = len(l_tokens) - 1
+    for j, token in enumerate(l_tokens):
+        if j in used_l:
+            continue
+        if org:
+            total += MISSING_ORG_COST * weight(token)
+        elif j == listed.family or (listed.family < 0 and j == last and j > 0 and not listed.transliterated):
+            total += MISSING_FAMILY_COST
+        elif len(token) == 1:
+            total += MISSING_OTHER_COST / 2
+        else:
+            total += MISSING_OTHER_COST
+    return NameScore(gained / total if total else 0.0, "tokens", tuple(pairs))
+
+
+def score_name(query: NormName, listed: ListedName) -> NameScore:
+    best = score_tokens(query, listed)
+    if best.value >= 1.0:
+        return best
+    q_joined, l_joined = query.joined, listed.text.replace(" ", "")
+    if len(q_joined) >= 6 and len(l_joined) >= 6 and len(query.tokens) != listed.text.count(" ") + 1:
+        joined = Indel.normalized_similarity(q_joined, l_joined)
+        joined = _shape(joined)
+        if joined > best.value:
+            best = NameScore(joined, "joined", ((query.text, listed.text, round(joined, 3)),))
+    if query.transliterated != listed.transliterated:
+        q_skel, l_skel = skeleton(q_joined), skeleton(l_joined)
+        if len(q_skel) >= 4 and len(l_skel) >= 4:
+            # Consonants alone are loose: one differing letter (`fsn`/`fs`, Fawwazeen/Fawwaz) must
+            # cost much more than it does in a spelled-out comparison.
+            value = SKELETON_FACTOR * Indel.normalized_similarity(q_skel, l_skel) ** 4
+            if value > best.value:
+                best = NameScore(value, "skeleton", ((q_skel, l_skel, round(value, 3)),))
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """What the index keeps of one listed party besides its names."""
+
+    ref: str
+    schema: str
+    birth_dates: tuple[BirthDate, ...]
+    countries: tuple[str, ...]
+    identifiers: tuple[str, ...]  # normalised
+
+
+@dataclass(frozen=True, slots=True)
+class QueryFacts:
+    name: NormName
+    schema: str | None
+    country: str | None
+    birth_date: QueryDate | None
+    identifiers: frozenset[str]
+
+
+def _schemas_clash(query: str | None, listed: str) -> bool:
+    if query is None or query == "other" or listed == "other" or query == listed:
+        return False
+    return "person" in (query, listed) or {query, listed} != {"organization", "vessel"}
+
+
+def score_party(
+    facts: QueryFacts, party: Party, listed: ListedName, name: NameScore
+) -> tuple[float, dict[str, object]]:
+    """The score of a party given its best-matching name, and the features that made it."""
+    value = name.value * (WEAK_ALIAS_FACTOR if listed.weak else 1.0)
+    features: dict[str, object] = {
+        "name": {
+            "query": facts.name.original,
+            "matched": listed.original,
+            "score": round(name.value, 3),
+            "method": name.method,
+            "tokens": [list(p) for p in name.pairs],
+            "weak_alias": listed.weak,
+        }
+    }
+    fit, date = best_fit(facts.birth_date, party.birth_dates)
+    if fit is not DateFit.UNKNOWN:
+        effect = DATE_EFFECT[fit]
+        value += effect
+        features["birth_date"] = {
+            "query": facts.birth_date.text() if facts.birth_date else None,
+            "listed": date.text() if date else None,
+            "fit": fit.value,
+            "effect": effect,
+        }
+    if facts.country and party.countries:
+        effect = COUNTRY_MATCH if facts.country in party.countries else COUNTRY_MISMATCH
+        value += effect
+        features["country"] = {"query": facts.country, "listed": list(party.countries), "effect": effect}
+    if _schemas_clash(facts.schema, party.schema):
+        value += SCHEMA_MISMATCH
+        features["schema"] = {"query": facts.schema, "listed": party.schema, "effect": SCHEMA_MISMATCH}
+    shared = facts.identifiers.intersection(party.identifiers)
+    if shared:
+        value = max(value, IDENTIFIER_FLOOR + (1 - IDENTIFIER_FLOOR) * name.value)
+        features["identifier"] = {"matched": sorted(shared), "effect": "exact match"}
+    return min(1.0, max(0.0, value)), features
