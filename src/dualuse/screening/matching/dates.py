@@ -50,8 +50,8 @@ def parse_query_date(value: str | None) -> QueryDate | None:
     match = _QUERY_DATE.match(value)
     if match is None:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None  # the pattern requires it
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     if month is not None and not 1 <= month <= 12:
         return QueryDate(year)
     if day is not None and not 1 <= day <= 31:

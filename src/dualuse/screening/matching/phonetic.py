@@ -30,6 +30,7 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("tz", "c"),
     ("ck", "k"),
     ("qu", "k"),
+    ("x", "ks"),
 )
 
 # Consonant classes; vowels, y, w, v and h-like glides drop out ("" maps to nothing).

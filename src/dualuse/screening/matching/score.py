@@ -1,13 +1,13 @@
 """Pairwise scoring: a query against one listed name, then against the listed party.
 
-The name score is the best of three views of the pair, so each kind of variation has a view that
-sees through it:
+The name score is the best of two views of the pair, so each kind of variation has a view that
+sees through it (the token view also pairs two adjacent tokens written together with one token,
+`Ou Yang Jing Lan` / `OUYANG Jinglan`):
 
 - `tokens`: per-token alignment (rapidfuzz Levenshtein, with loose phonetic skeletons and
   initials), order-free, so `LAST, First` and reordered names align; listed tokens the query does
   not have cost little when they are patronymics or middle names and a lot when they are the
   family name;
-- `joined`: the names written without spaces (`Ou Yang Jing Lan` / `OUYANG Jinglan`);
 - `skeleton`: consonant skeletons, only when one side was written in another script
   (`محمد` -> `mhmd` / `Mohammed`).
 
@@ -31,6 +31,7 @@ SKELETON_FACTOR = 0.92  # a cross-script match on consonants alone is never cert
 INITIAL_SIMILARITY = 0.9
 MISSING_FAMILY_COST = 1.0  # listed family name absent from the query
 MISSING_OTHER_COST = 0.3  # listed middle name or patronymic absent from the query
+MISSING_UNKNOWN_COST = 0.65  # listed word of unknown role (a name in another script) absent
 MISSING_ORG_COST = 0.8  # listed distinctive word of a company name absent from the query
 GENERIC_WEIGHT = 0.3  # a generic business word ("trading", "engineering") counts this much
 
@@ -43,7 +44,7 @@ GENERIC_ORG_WORDS = frozenset(
     solutions science scientific development investment investments commercial construction
     manufacturing equipment energy chemical chemicals metal metals supply supplies global
     partners marine maritime transport factory plant works institute center centre office korea
-    china asia hong kong middle east""".split()
+    china asia hong kong middle east npp npo nii okb kb zavod kombinat""".split()
 )
 COUNTRY_MATCH = 0.02
 COUNTRY_MISMATCH = -0.08
@@ -66,8 +67,11 @@ class ListedName:
 @dataclass(frozen=True, slots=True)
 class NameScore:
     value: float
-    method: str  # "tokens", "joined" or "skeleton"
+    method: str  # "tokens" or "skeleton"
     pairs: tuple[tuple[str, str, float], ...]
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def token_similarity(a: str, b: str, cross_script: bool) -> float:
@@ -77,7 +81,9 @@ def token_similarity(a: str, b: str, cross_script: bool) -> float:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
     lev = Levenshtein.normalized_similarity(a, b)
     ska, skb = skeleton(a), skeleton(b)
-    if len(ska) >= 2 and ska == skb:
+    # Two-consonant skeletons are common (`nk`: Wang, Yang, Ying): they need the same first letter,
+    # or both a vowel-like one (Yelena, Elena).
+    if ska == skb and (len(ska) >= 3 or (len(ska) == 2 and (a[0] == b[0] or {a[0], b[0]} <= _VOWELS))):
         return max(lev, 0.92 if cross_script else 0.86)
     if cross_script and len(ska) >= 3 and len(skb) >= 3:
         return max(lev, 0.9 * Indel.normalized_similarity(ska, skb))
@@ -86,7 +92,7 @@ def token_similarity(a: str, b: str, cross_script: bool) -> float:
 
 def _shape(sim: float) -> float:
     # Near-misses count almost fully, loose resemblances much less than their raw similarity.
-    return sim if sim >= 0.9 else sim * sim
+    return sim if sim >= 0.85 else sim * sim
 
 
 def score_tokens(query: NormName, listed: ListedName) -> NameScore:
@@ -100,27 +106,39 @@ def score_tokens(query: NormName, listed: ListedName) -> NameScore:
             return 0.5
         return GENERIC_WEIGHT if org and token in GENERIC_ORG_WORDS else 1.0
 
-    sims = sorted(
-        (
-            (token_similarity(q, r, cross), i, j)
-            for i, q in enumerate(q_tokens)
-            for j, r in enumerate(l_tokens)
-        ),
-        reverse=True,
-    )
+    options: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = [
+        (token_similarity(q, r, cross), (i,), (j,))
+        for i, q in enumerate(q_tokens)
+        for j, r in enumerate(l_tokens)
+    ]
+    # Names split differently ("Tabasomi Far" / "Tabassomifar", "Ou Yang" / "Ouyang"): adjacent
+    # tokens of one side, written together, against one token of the other.
+    for i in range(len(q_tokens) - 1):
+        merged = q_tokens[i] + q_tokens[i + 1]
+        for j, r in enumerate(l_tokens):
+            if abs(len(merged) - len(r)) <= 3:
+                options.append((token_similarity(merged, r, cross), (i, i + 1), (j,)))
+    for j in range(len(l_tokens) - 1):
+        merged = l_tokens[j] + l_tokens[j + 1]
+        for i, q in enumerate(q_tokens):
+            if abs(len(merged) - len(q)) <= 3:
+                options.append((token_similarity(q, merged, cross), (i,), (j, j + 1)))
+    options.sort(reverse=True)
     used_q: set[int] = set()
     used_l: set[int] = set()
     pairs: list[tuple[str, str, float]] = []
     gained = 0.0
-    for sim, i, j in sims:
+    for sim, qi, lj in options:
         if sim < 0.5:
             break
-        if i in used_q or j in used_l:
+        if used_q.intersection(qi) or used_l.intersection(lj):
             continue
-        used_q.add(i)
-        used_l.add(j)
-        gained += weight(q_tokens[i]) * _shape(sim)
-        pairs.append((q_tokens[i], l_tokens[j], round(sim, 3)))
+        if (len(qi) > 1 or len(lj) > 1) and sim < 0.85:
+            continue
+        used_q.update(qi)
+        used_l.update(lj)
+        gained += sum(weight(q_tokens[i]) for i in qi) * _shape(sim)
+        pairs.append(("".join(q_tokens[i] for i in qi), "".join(l_tokens[j] for j in lj), round(sim, 3)))
     total = sum(weight(t) for t in q_tokens)
     last = len(l_tokens) - 1
     for j, token in enumerate(l_tokens):
@@ -130,6 +148,9 @@ def score_tokens(query: NormName, listed: ListedName) -> NameScore:
             total += MISSING_ORG_COST * weight(token)
         elif j == listed.family or (listed.family < 0 and j == last and j > 0 and not listed.transliterated):
             total += MISSING_FAMILY_COST
+        elif listed.family < 0 and listed.transliterated:
+            # Which word is the family name is unknown (family first in Chinese, last in Arabic).
+            total += MISSING_UNKNOWN_COST
         elif len(token) == 1:
             total += MISSING_OTHER_COST / 2
         else:
@@ -142,11 +163,6 @@ def score_name(query: NormName, listed: ListedName) -> NameScore:
     if best.value >= 1.0:
         return best
     q_joined, l_joined = query.joined, listed.text.replace(" ", "")
-    if len(q_joined) >= 6 and len(l_joined) >= 6 and len(query.tokens) != listed.text.count(" ") + 1:
-        joined = Indel.normalized_similarity(q_joined, l_joined)
-        joined = _shape(joined)
-        if joined > best.value:
-            best = NameScore(joined, "joined", ((query.text, listed.text, round(joined, 3)),))
     if query.transliterated != listed.transliterated:
         q_skel, l_skel = skeleton(q_joined), skeleton(l_joined)
         if len(q_skel) >= 4 and len(l_skel) >= 4:
