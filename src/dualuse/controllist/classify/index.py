@@ -15,7 +15,7 @@ import numpy as np
 
 from dualuse.controllist.classify.items import FloatArray, IndexedItem, IntArray, Postings
 from dualuse.controllist.classify.pipeline import classify_text
-from dualuse.controllist.classify.quantities import entry_thresholds
+from dualuse.controllist.classify.quantities import entry_thresholds, trailing_comparator
 from dualuse.controllist.classify.records import EntryRecord
 from dualuse.controllist.classify.references import referenced_prefixes
 from dualuse.controllist.classify.result import Classification
@@ -114,7 +114,10 @@ class ClassifierIndex:
                 under[r.code].append(i)
                 for a in ancestors[i]:
                     under[records[a].code].append(i)
-        thresholds_own = [tuple(entry_thresholds(r.text)) for r in records]
+        thresholds_own = [
+            tuple(entry_thresholds(r.text, trailing_comparator(records[code_row[r.parent]].text) if r.parent in code_row else None))
+            for r in records
+        ]
         items: list[IndexedItem] = []
         for i, r in enumerate(records):
             path = [i, *ancestors[i]]
@@ -134,6 +137,7 @@ class ClassifierIndex:
                     record=r,
                     ancestors=ancestors[i],
                     own_terms=frozenset(own[i]),
+                    path_terms=frozenset(t for p in path for t in own[p]),
                     path_bigrams=frozenset(bigrams),
                     thresholds=tuple(t for p in path for t in thresholds_own[p]),
                     refers_to=tuple(sorted(set(refers))),

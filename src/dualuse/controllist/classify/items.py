@@ -27,6 +27,7 @@ class IndexedItem:
     record: EntryRecord
     ancestors: tuple[int, ...]  # nearest first
     own_terms: frozenset[str]
+    path_terms: frozenset[str]  # own and ancestors' words
     path_bigrams: frozenset[tuple[str, str]]
     thresholds: tuple[Threshold, ...]  # own and inherited, nearest first
     refers_to: tuple[int, ...]  # hardware rows a D / E item refers to

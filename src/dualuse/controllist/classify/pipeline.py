@@ -129,7 +129,7 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
         score[i] = reasoning.adjust(score[i], check)
     cues = not_listed_cues(folded)
     if cues:
-        score[order] *= 0.75
+        score[order] *= 0.6
     ranked = sorted(checks, key=lambda i: -score[i])
     ranked = _diversify(index, ranked)
     query_terms = set(query.weights) | set(terms(text))

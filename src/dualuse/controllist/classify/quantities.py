@@ -48,10 +48,12 @@ _add("energy", 1e-3, "mJ")
 _add("energy", 1.0, "J", "joule", "joules")
 _add("energy", 1e3, "kJ")
 _add("energy", 1e6, "MJ")
+_add("acceleration", 9.80665, "g rms", "g RMS", "grms", "g (rms)")
 _add("mass", 1e-6, "mg", "milligram", "milligrams")
 _add("mass", 1e-3, "g", "gram", "grams")
 _add("mass", 1.0, "kg", "kilogram", "kilograms", "kilo", "kilos")
 _add("mass", 1e3, "t", "tonne", "tonnes", "ton", "tons")
+_add("pressure", 1e-3, "mPa")
 _add("pressure", 1.0, "Pa", "N/m2", "N/m²")
 _add("pressure", 100.0, "hPa", "mbar", "millibar")
 _add("pressure", 1e3, "kPa")
@@ -95,6 +97,7 @@ _add("speed", 1.0, "m/s")
 _add("speed", 1e3, "km/s")
 _add("speed", 1.0 / 3.6, "km/h", "kph")
 _add("speed", 0.514444, "knots", "knot", "kn")
+_add("drift", 1852.0 / 3600, "nmi/h", "nmi/hr", "nautical miles per hour", "nautical mile per hour", "NM/h", "nm/h")
 _add("decibel", 1.0, "dB")
 _add("dbm", 1.0, "dBm")
 _add("force", 1.0, "N")
@@ -125,7 +128,7 @@ _COMPARATORS: tuple[tuple[Op, str], ...] = (
     ("le", r"(?:less|lower) than or equal to"),
     ("le", r"not exceeding|not more than|not greater than|no more than|up to|≤|<="),
     ("gt", r"(?:greater|more|higher|larger|faster|longer|wider)(?: \(\w+\))? than|exceeding|exceeds?|in excess of|above|over|beyond|>"),
-    ("lt", r"(?:less|lower|fewer|smaller|shorter)(?: \(\w+\))? than|better \(less\) than|below|under|<"),
+    ("lt", r"(?:less|lower|fewer|smaller|shorter)(?: \(\w+\))? than|better(?: \(less\))? than|below|under|<"),
 )
 _COMPARATOR_RE = [(op, re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])")) for op, pattern in _COMPARATORS]
 _POSTFIX = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?or (more|greater|higher|above|longer|less|lower|fewer|below|better)\b")
@@ -243,7 +246,7 @@ def _range_ops(text: str, found: list[tuple[int, int, str, float, str, bool]]) -
     return ops
 
 
-def entry_thresholds(text: str) -> list[Threshold]:
+def entry_thresholds(text: str, default_op: Op | None = None) -> list[Threshold]:
     """Limits stated in an entry text ("exceeding 10 kg", "equal to or less (better) than 0,9 μm", "1,5 MHz to 87,5 MHz")."""
     found = _scan(text, annex=True)
     ranges = _range_ops(text, found)
@@ -264,7 +267,24 @@ def entry_thresholds(text: str) -> list[Threshold]:
         postfix = _POSTFIX.match(text[end : end + 40].lower())
         if postfix and not range_end:
             op = "ge" if postfix.group(1) in {"more", "greater", "higher", "above", "longer"} else "le"
+        if op is None and default_op is not None and not window.strip(" (").strip():
+            op = default_op  # the comparator is in the lead-in: "equal to or greater than: 1,5 GPa ..."
         if op is not None:
             out.append(Threshold(dim, op, value, raw, _context(text, start, end, 8, 0, 0)))
         previous_end = end
     return out
+
+
+def trailing_comparator(text: str) -> Op | None:
+    """The comparator a lead-in ends with ("... equal to or greater than:"), which its sub-items' values take."""
+    tail = text.rstrip().lower()
+    if not tail.endswith(":"):
+        return None
+    tail = tail[:-1].rstrip()[-40:]
+    for op, pattern in _COMPARATOR_RE:
+        match = None
+        for match in pattern.finditer(tail):
+            pass
+        if match is not None and match.end() == len(tail):
+            return op
+    return None

@@ -13,15 +13,16 @@ import numpy as np
 
 from dualuse.controllist.classify import crypto
 from dualuse.controllist.classify.items import FloatArray, IndexedItem, SearchIndex
-from dualuse.controllist.classify.quantities import Quantity
+from dualuse.controllist.classify.quantities import Quantity, Threshold, entry_thresholds
 from dualuse.controllist.classify.text import terms
 
 NO_FIT_THRESHOLD = 0.30  # below this best score, no entry describes the product
+CUE_NO_FIT_THRESHOLD = 0.45  # higher when the description itself points away from Annex I ("kitchen")
 ALTERNATIVE_RATIO = 0.85  # a candidate this close to the best may replace it when it meets its thresholds
 MET_BONUS, UNMET_FACTOR = 0.04, 0.75
 PART_2 = ("5A002", "5A003", "5A004", "5B002", "5D002", "5E002")
 CRYPTO_ENTRIES = ("5A002", "5B002", "5D002", "5E002")
-_RELEASE = re.compile(r"\b(?:does|do) not (?:control|apply to|include)\b|\bnot controlled\b")
+_RELEASE = re.compile(r"\b(?:does|do) not (?:control|apply to)\b")
 _CLAUSE = re.compile(r";\s|\s[a-h]\.\s|\s\d\.\s|, or\s")
 _GENERIC = frozenset(terms("specially designed equipment system systems following control controls note item items any all type such"))
 
@@ -57,8 +58,18 @@ def check_parameters(item: IndexedItem, quantities: list[Quantity]) -> Parameter
             continue
         candidates.sort(key=lambda q: -len(q.context & threshold.context))
         chosen = candidates[0]
-        if len(candidates) > 1 and not chosen.context & threshold.context:
-            passing = [q for q in candidates if threshold.met_by(q.value)]
+        if (
+            threshold.dim in _GENERIC_DIMS
+            and chosen.context
+            and not chosen.context & threshold.context
+            and not chosen.context & item.path_terms
+        ):
+            continue  # "0,2 % of full scale" says nothing about "more than 60 % nickel"
+        top_overlap = len(chosen.context & threshold.context)
+        if len(candidates) > 1:
+            # equally good readings ("30 MHz to 6 GHz", or no words to tell them apart): any may meet it
+            tied = [q for q in candidates if len(q.context & threshold.context) == top_overlap]
+            passing = [q for q in tied if threshold.met_by(q.value)]
             ok = bool(passing)
             chosen = passing[0] if passing else chosen
         else:
@@ -91,7 +102,7 @@ def decide(
     if not ranked:
         return Verdict("not_listed", ranked, cues or ["no entry fits: no Annex I wording matches the description"])
     best = ranked[0]
-    if score[best] < NO_FIT_THRESHOLD:
+    if score[best] < (CUE_NO_FIT_THRESHOLD if cues else NO_FIT_THRESHOLD):
         reason = f"no entry fits: the closest entry, {_code(index, best)}, matches only weakly ({score[best]:.2f})"
         return Verdict("not_listed", ranked, [*cues, reason] if cues else [reason])
     if quantities:
@@ -108,7 +119,7 @@ def decide(
         if facts.weak_only:
             limit = "; ".join(facts.evidence)
             return Verdict("not_listed", ranked, [f"5A002.a Technical Note 2: no 'described security algorithm' ({limit})"])
-    release = releasing_note(index, best, query_terms)
+    release = releasing_note(index, best, query_terms, quantities)
     if release:
         return Verdict("not_listed", ranked, [release])
     return Verdict("listed", ranked)
@@ -124,13 +135,18 @@ def _parameter_outcome(
     """The candidate to report, and the shortfall that releases the product (empty if none)."""
     best = ranked[0]
     check = checks[best]
+    conjunctive = _conjunctive_shortfall(index, best, checks, quantities)
+    if conjunctive:
+        return best, conjunctive
     if check.status == "unknown":
         below = [r for r in index.rows_under(_code(index, best)) if r != best]
         sub_checks = {r: checks.get(r) or check_parameters(index.items[r], quantities) for r in below}
         known = {r: c for r, c in sub_checks.items() if c.status != "unknown"}
         met = [r for r, c in known.items() if c.status == "met"]
-        if met:
+        if met and not _is_conjunctive(index.items[best]):
             return max(met, key=lambda r: (len(sub_checks[r].met), score[r])), []
+        if met:
+            return best, []
         if not known:
             return best, []
         nearest = max(known, key=lambda r: score[r])
@@ -149,7 +165,42 @@ def _parameter_outcome(
     return best, [f"threshold not reached for {best_code}: {line}" for line in check.unmet[:3]]
 
 
-def releasing_note(index: SearchIndex, row: int, query_terms: set[str]) -> str | None:
+_GENERIC_DIMS = frozenset({"ratio", "length", "mass", "temperature", "volume", "time", "pressure"})
+_ALL_OF = re.compile(r"\b(?:all|both) (?:of )?the following\b")
+
+
+def _is_conjunctive(item: IndexedItem) -> bool:
+    return bool(_ALL_OF.search(item.record.text))
+
+
+def _conjunctive_shortfall(
+    index: SearchIndex, row: int, checks: dict[int, ParameterCheck], quantities: list[Quantity]
+) -> list[str]:
+    """Under "having all of the following", every condition counts: one unmet sub-item releases the product."""
+    item = index.items[row]
+    for holder in (row, *item.ancestors):
+        holder_item = index.items[holder]
+        if not _is_conjunctive(holder_item):
+            continue
+        for child in index.rows_under(holder_item.record.code):
+            if index.items[child].record.parent != holder_item.record.code:
+                continue
+            check = checks.get(child) or check_parameters(index.items[child], quantities)
+            if check.unmet and not check.met:
+                code = index.items[child].record.code
+                return [f"threshold not reached for {code} (all conditions of {holder_item.record.code} must be met): {check.unmet[0]}"]
+    return []
+
+
+def _limits_met(limits: list[Threshold], quantities: list[Quantity]) -> bool:
+    for limit in limits:
+        values = [q.value for q in quantities if q.dim == limit.dim]
+        if values and any(limit.met_by(v) for v in values):
+            return True
+    return False
+
+
+def releasing_note(index: SearchIndex, row: int, query_terms: set[str], quantities: list[Quantity]) -> str | None:
     """A note on the item (or its ancestors / sub-items) whose exclusion the description matches."""
     item = index.items[row]
     path_terms: set[str] = set(item.own_terms)
@@ -161,7 +212,7 @@ def releasing_note(index: SearchIndex, row: int, query_terms: set[str]) -> str |
             notes.extend((index.items[r].record.code, n) for n in index.items[r].record.notes)
     for code, note in dict.fromkeys(notes):
         match = _RELEASE.search(note.lower())
-        if not match:
+        if not match or not note.lstrip().startswith("Note"):
             continue
         for clause in _CLAUSE.split(note[match.end() :]):
             distinctive = set(terms(clause)) - path_terms - _GENERIC
@@ -170,8 +221,12 @@ def releasing_note(index: SearchIndex, row: int, query_terms: set[str]) -> str |
                 continue
             weight_hit = sum(index.idf.get(t, 1.0) for t in hit)
             weight_all = sum(index.idf.get(t, 1.0) for t in distinctive)
-            if weight_hit >= 0.5 * weight_all or len(hit) >= 3:
-                return f"Note to {code}: {note[:200]}"
+            if weight_hit < 0.5 * weight_all and len(hit) < 3:
+                continue
+            limits = entry_thresholds(clause)
+            if limits and not _limits_met(limits, quantities):
+                continue  # "does not control cameras with a frame rate of 9 Hz or less": the product must show it
+            return f"Note to {code}: {note[:200]}"
     return None
 
 

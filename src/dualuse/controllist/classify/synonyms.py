@@ -241,7 +241,7 @@ NOT_LISTED_CUES: tuple[tuple[str, str], ...] = (
      "no entry fits: open-source and social-media monitoring is not listed in Annex I (the Art 5 catch-all may apply)"),
     ("parental control|employee monitoring|child monitoring",
      "no entry fits: monitoring software for own devices is not listed in Annex I"),
-    ("toy|toys|household|kitchen|furniture|clothing|apparel|garden|cosmetic|cosmetics|food|beverage|bicycle|e-bike|office chair|sporting goods|hobby|home appliance|domestic",
+    ("toy|toys|household|kitchen|furniture|clothing|apparel|garden|cosmetic|cosmetics|food|beverage|beer|brewing|brewery|winery|wine|dairy|bicycle|e-bike|office chair|sporting goods|hobby|home appliance|domestic|t-shirts|jeans|coffee machine|espresso",
      "no entry fits: ordinary consumer goods"),
 )
 

@@ -6,7 +6,11 @@ import re
 import unicodedata
 
 # CAS numbers (111-48-8) and dotted standards (802.11) stay whole; other words split on punctuation.
-_TOKEN = re.compile(r"\d{2,7}-\d{2}-\d|[a-z0-9]+(?:\.[0-9]+)*")
+_ELEMENTS = (
+    "hydrogen|helium|lithium|beryllium|boron|carbon|nitrogen|oxygen|uranium|plutonium|thorium|radium|polonium|americium|"
+    "californium|cobalt|caesium|cesium|strontium|neptunium|curium|actinium|gadolinium|nickel|krypton|xenon|iodine|deuterium"
+)
+_TOKEN = re.compile(rf"\d{{2,7}}-\d{{2}}-\d|(?:{_ELEMENTS})-\d{{1,3}}(?![\d-])|[a-z0-9]+(?:\.[0-9]+)*")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*$")
 
 STOPWORDS = frozenset(
@@ -68,7 +72,7 @@ def stem(word: str) -> str:
     """A light suffix stemmer: enough to join plural/singular and -ing/-ed/-ion forms of annex words."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if len(word) <= 3 or not word.isalpha():
+    if len(word) <= 3 or not word.isalpha():  # numbers, CAS numbers, "helium-3"
         return word
     for suffix, repl in (
         ("isations", "ise"),
