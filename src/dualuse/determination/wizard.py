@@ -143,7 +143,7 @@ def parse_parties(form: Mapping[str, Any]) -> StepResult:
 
 
 def parse_knowledge(form: Mapping[str, Any]) -> StepResult:
-    data = {"end_use": {name: _flag(form, name) for name, _ in KNOWLEDGE}}
+    data: dict[str, Any] = {"end_use": {name: _flag(form, name) for name, _ in KNOWLEDGE}}
     for name in ("temporary", "after_repair", "exhibition"):
         data[name] = _flag(form, name)
     return StepResult(data, {})

@@ -35,7 +35,7 @@ class Command(BaseCommand):
             ) from exc
         if not isinstance(request, dict):
             raise CommandError("the request must be a JSON object")
-        answer = services.determine(request).to_json()
+        answer: dict[str, Any] = services.determine(request).to_json()
         if o["json"]:
             self.stdout.write(dumps(answer))
             return
