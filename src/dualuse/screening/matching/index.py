@@ -30,6 +30,7 @@ from dualuse.screening.matching.phonetic import skeleton
 from dualuse.screening.matching.postings import EMPTY, FuzzyKeys, IntArray, Postings, PostingsBuilder
 from dualuse.screening.matching.query import DEFAULT_THRESHOLD, Hit, Query
 from dualuse.screening.matching.score import (
+    WEAK_ALIAS_FACTOR,
     ListedName,
     NameScore,
     Party,
@@ -40,7 +41,8 @@ from dualuse.screening.matching.score import (
 from dualuse.screening.records import Entity, NameQuality
 
 COMMON_KEY = 4000  # names behind a key group above which it does not generate candidates
-DETAIL = 24  # names scored in full per query
+DETAIL = 24  # names scored in full per query, at most
+RELATIVE_FLOOR = 0.4  # ... and only those with this share of the best candidate's key weight
 FUZZY_MIN = 4  # shortest skeleton looked up within one edit
 PAIR_MAX_TOKENS = 5  # names longer than this get no adjacent-pair keys
 EXACT, PHONETIC, FUZZY = 1.0, 0.8, 0.6  # retrieval weight of each kind of key
@@ -183,7 +185,7 @@ class MatchIndex:
             identifiers=wanted,
         )
         name_ids = self._candidates(norm) if norm.tokens else []
-        best: dict[int, tuple[float, int]] = {}  # party -> (name score, name id)
+        best: dict[int, tuple[float, int, NameScore]] = {}  # party -> (value, name id, name score)
         for name_id in name_ids:
             self._consider(norm, name_id, best)
         for ident in wanted:
@@ -192,24 +194,24 @@ class MatchIndex:
                 for name_id in range(first, last):
                     self._consider(norm, name_id, best)
         hits: dict[str, Hit] = {}
-        for party_id, (_, name_id) in best.items():
+        for party_id, (_, name_id, name_score) in best.items():
             party = self._parties[party_id]
             listed = self._listed(name_id)
-            name_score = score_name(norm, listed) if norm.tokens else _NO_NAME
             value, features = score_party(facts, party, listed, name_score)
             if value >= threshold and (party.ref not in hits or hits[party.ref].score < value):
                 hits[party.ref] = Hit(party.ref, value, features)
         return sorted(hits.values(), key=lambda h: (-h.score, h.ref))[:limit]
 
-    def _consider(self, norm: NormName, name_id: int, best: dict[int, tuple[float, int]]) -> None:
+    def _consider(self, norm: NormName, name_id: int, best: dict[int, tuple[float, int, NameScore]]) -> None:
         party_id = int(self._name_party[name_id])
         if not norm.tokens:
-            best.setdefault(party_id, (0.0, name_id))
+            best.setdefault(party_id, (0.0, name_id, _NO_NAME))
             return
         listed = self._listed(name_id)
-        value = score_name(norm, listed).value * (0.85 if listed.weak else 1.0)
+        name_score = score_name(norm, listed)
+        value = name_score.value * (WEAK_ALIAS_FACTOR if listed.weak else 1.0)
         if party_id not in best or best[party_id][0] < value:
-            best[party_id] = (value, name_id)
+            best[party_id] = (value, name_id, name_score)
 
     def _listed(self, name_id: int) -> ListedName:
         flags = int(self._flags[name_id])
@@ -265,8 +267,10 @@ class MatchIndex:
         scores = np.bincount(inverse, weights=np.concatenate(weight_parts))
         if len(unique) > DETAIL:
             top = np.argpartition(-scores, DETAIL)[:DETAIL]
-            return [int(i) for i in unique[top]]
-        return [int(i) for i in unique]
+            unique, scores = unique[top], scores[top]
+        # Names that share only a small part of the query's evidence are not worth a full score.
+        keep = scores >= RELATIVE_FLOOR * scores.max()
+        return [int(i) for i in unique[keep]]
 
     def _intersect_common(self, groups: list[_Group]) -> list[int]:
         exact = [g.lists[0] for g in groups]

@@ -95,57 +95,80 @@ def _shape(sim: float) -> float:
     return sim if sim >= 0.85 else sim * sim
 
 
+def _weight(token: str, org: bool) -> float:
+    if len(token) == 1:
+        return 0.5
+    return GENERIC_WEIGHT if org and token in GENERIC_ORG_WORDS else 1.0
+
+
+Option = tuple[float, tuple[int, ...], tuple[int, ...]]
+
+
+def _merged_options(
+    q_tokens: tuple[str, ...], l_tokens: list[str], used_q: set[int], used_l: set[int], cross: bool
+) -> list[Option]:
+    """Names split differently ("Tabasomi Far" / "Tabassomifar", "Ou Yang" / "Ouyang"): adjacent
+    leftover tokens of one side, written together, against one leftover token of the other."""
+    options: list[Option] = []
+    free_q = [i for i in range(len(q_tokens)) if i not in used_q]
+    free_l = [j for j in range(len(l_tokens)) if j not in used_l]
+    for i in free_q:
+        if i + 1 in free_q:
+            merged = q_tokens[i] + q_tokens[i + 1]
+            for j in free_l:
+                if abs(len(merged) - len(l_tokens[j])) <= 3:
+                    options.append((token_similarity(merged, l_tokens[j], cross), (i, i + 1), (j,)))
+    for j in free_l:
+        if j + 1 in free_l:
+            merged = l_tokens[j] + l_tokens[j + 1]
+            for i in free_q:
+                if abs(len(merged) - len(q_tokens[i])) <= 3:
+                    options.append((token_similarity(q_tokens[i], merged, cross), (i,), (j, j + 1)))
+    return options
+
+
 def score_tokens(query: NormName, listed: ListedName) -> NameScore:
     q_tokens = query.tokens
     l_tokens = listed.text.split()
-    cross = query.transliterated or listed.transliterated
     org = listed.org or query.org
-
-    def weight(token: str) -> float:
-        if len(token) == 1:
-            return 0.5
-        return GENERIC_WEIGHT if org and token in GENERIC_ORG_WORDS else 1.0
-
-    options: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = [
+    if len(q_tokens) == len(l_tokens) and sorted(q_tokens) == sorted(l_tokens):
+        return NameScore(1.0, "tokens", tuple((t, t, 1.0) for t in q_tokens))
+    cross = query.transliterated or listed.transliterated
+    options: list[Option] = [
         (token_similarity(q, r, cross), (i,), (j,))
         for i, q in enumerate(q_tokens)
         for j, r in enumerate(l_tokens)
     ]
-    # Names split differently ("Tabasomi Far" / "Tabassomifar", "Ou Yang" / "Ouyang"): adjacent
-    # tokens of one side, written together, against one token of the other.
-    for i in range(len(q_tokens) - 1):
-        merged = q_tokens[i] + q_tokens[i + 1]
-        for j, r in enumerate(l_tokens):
-            if abs(len(merged) - len(r)) <= 3:
-                options.append((token_similarity(merged, r, cross), (i, i + 1), (j,)))
-    for j in range(len(l_tokens) - 1):
-        merged = l_tokens[j] + l_tokens[j + 1]
-        for i, q in enumerate(q_tokens):
-            if abs(len(merged) - len(q)) <= 3:
-                options.append((token_similarity(q, merged, cross), (i,), (j, j + 1)))
-    options.sort(reverse=True)
     used_q: set[int] = set()
     used_l: set[int] = set()
+    if len(q_tokens) != len(l_tokens):  # a split is likely: let merged tokens compete from the start
+        options.extend(_merged_options(q_tokens, l_tokens, used_q, used_l, cross))
     pairs: list[tuple[str, str, float]] = []
     gained = 0.0
-    for sim, qi, lj in options:
-        if sim < 0.5:
-            break
-        if used_q.intersection(qi) or used_l.intersection(lj):
-            continue
-        if (len(qi) > 1 or len(lj) > 1) and sim < 0.85:
-            continue
-        used_q.update(qi)
-        used_l.update(lj)
-        gained += sum(weight(q_tokens[i]) for i in qi) * _shape(sim)
-        pairs.append(("".join(q_tokens[i] for i in qi), "".join(l_tokens[j] for j in lj), round(sim, 3)))
-    total = sum(weight(t) for t in q_tokens)
+    for round_ in (0, 1):
+        if round_ == 1:
+            if len(used_q) == len(q_tokens) or len(used_l) == len(l_tokens):
+                break
+            options = _merged_options(q_tokens, l_tokens, used_q, used_l, cross)
+        options.sort(reverse=True)
+        for sim, qi, lj in options:
+            if sim < 0.5:
+                break
+            if used_q.intersection(qi) or used_l.intersection(lj):
+                continue
+            if (len(qi) > 1 or len(lj) > 1) and sim < 0.85:
+                continue
+            used_q.update(qi)
+            used_l.update(lj)
+            gained += sum(_weight(q_tokens[i], org) for i in qi) * _shape(sim)
+            pairs.append(("".join(q_tokens[i] for i in qi), "".join(l_tokens[j] for j in lj), sim))
+    total = sum(_weight(t, org) for t in q_tokens)
     last = len(l_tokens) - 1
     for j, token in enumerate(l_tokens):
         if j in used_l:
             continue
         if org:
-            total += MISSING_ORG_COST * weight(token)
+            total += MISSING_ORG_COST * _weight(token, org)
         elif j == listed.family or (listed.family < 0 and j == last and j > 0 and not listed.transliterated):
             total += MISSING_FAMILY_COST
         elif listed.family < 0 and listed.transliterated:
@@ -211,7 +234,7 @@ def score_party(
             "matched": listed.original,
             "score": round(name.value, 3),
             "method": name.method,
-            "tokens": [list(p) for p in name.pairs],
+            "tokens": [[q, r, round(sim, 3)] for q, r, sim in name.pairs],
             "weak_alias": listed.weak,
         }
     }
