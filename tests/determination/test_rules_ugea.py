@@ -443,3 +443,18 @@ def test_ugea_not_evaluated_when_nothing_needs_authorisation() -> None:
     out = run(None, "US")
     assert out["usable_general_authorisations"] == []
     assert out["unusable_general_authorisations"] == {}
+
+
+def test_usable_ugea_states_its_standing_use_bars() -> None:
+    """Annex II Section B Part 3 para 1: the Art 4(1)-type and embargo bars and the free-zone bar hold until export."""
+    cond = conditions(run("3C001", "KR"), "EU002")
+    assert "arms embargo (Annex II Section B Part 3 para 1)" in cond
+    assert "free warehouse" in cond
+
+
+def test_eu007_standing_bars_have_no_free_zone_or_embargo_point() -> None:
+    """Annex II Section G Part 3 para 2: EU007 replaces the embargo point and has no free-zone bar."""
+    cond = conditions(run("3E001", "TH", intra_group=True), "EU007")
+    assert "free warehouse" not in cond
+    assert "arms embargo" not in cond
+    assert "governmental security" in cond

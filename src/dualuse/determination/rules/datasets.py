@@ -79,6 +79,7 @@ class Ugea:
     re_export_limit: ReExportLimit | None
     requires: str | None  # a fact the section is limited to: after_repair, exhibition, intra_group
     conditions: tuple[Condition, ...]
+    bars_reference: str = ""  # where Part 3 states the use bars
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +234,7 @@ def load_ugea(as_of: date | None = None) -> UgeaData:
             if a["re_export_limit"]
             else None,
             requires=a["requires"],
+            bars_reference=a["bars_reference"],
             conditions=tuple(
                 Condition(
                     common[c["text"][1:]] if c["text"].startswith("@") else c["text"],

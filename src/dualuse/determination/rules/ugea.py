@@ -44,7 +44,7 @@ def destination_problem(u: Ugea, facts: Facts, ctx: DeterminationContext) -> str
 
 def bar_problems(u: Ugea, facts: Facts) -> list[str]:
     """Part 3 of each section: the uses and end users that bar the UGEA."""
-    e, ref, problems = facts.end_use, f"{u.reference} Part 3", []
+    e, ref, problems = facts.end_use, u.bars_reference, []
     if e.informed_wmd or e.aware_wmd:
         problems.append(
             f"you have been informed of, or are aware of, a WMD or missile use ({ref}, Art 4(1)(a)-type)"
@@ -102,9 +102,20 @@ def re_export_problem(u: Ugea, facts: Facts, ctx: DeterminationContext) -> str |
     return None
 
 
+def standing_bars(u: Ugea, ctx: DeterminationContext) -> list[str]:
+    """The use bars hold until the export: stated with each usable UGEA, as its section states them."""
+    bar = ctx.ugea.common_text("art_4_1_bar")
+    if u.bars.embargo_military_end_use:
+        bar = f"{bar}, {ctx.ugea.common_text('embargo_bar')}"
+    bars = [f"{bar} ({u.bars_reference})"]
+    if u.bars.free_zone:
+        bars.append(f"{ctx.ugea.common_text('free_zone_bar')} ({u.bars_reference})")
+    return bars
+
+
 def remaining_conditions(u: Ugea, facts: Facts) -> list[str]:
     """Conditions the facts do not settle, stated as the section states them."""
-    ref, left = f"{u.reference} Part 3", []
+    ref, left = u.bars_reference, []
     if u.re_export_limit is not None and not facts.re_export_destinations:
         where = (
             "an excluded destination"
@@ -166,7 +177,9 @@ def evaluate(facts: Facts, lines: tuple[Line, ...], ctx: DeterminationContext) -
         else:
             usable.append(
                 GeneralAuthorisationUse(
-                    u.code, u.reference, tuple(conditions + remaining_conditions(u, facts))
+                    u.code,
+                    u.reference,
+                    tuple(conditions + standing_bars(u, ctx) + remaining_conditions(u, facts)),
                 )
             )
     return UgeaOutcome(tuple(usable), tuple(unusable), {k: tuple(v) for k, v in per_line.items()})
