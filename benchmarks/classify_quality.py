@@ -55,13 +55,17 @@ def main() -> None:
             top5 += hit5
             called_not_listed += result.verdict == "not_listed"
             if not hit1 or result.verdict == "not_listed":
-                errors.append(f"{row['id']}: expected {row['expected']}, got {codes[:5]} {result.verdict} {result.released_by}")
+                errors.append(
+                    f"{row['id']}: expected {row['expected']}, got {codes[:5]} {result.verdict} {result.released_by}"
+                )
         else:
             ok = result.verdict == "not_listed"
             recognised += ok
             named += ok and bool(result.released_by) and all(result.released_by)
             if not ok:
-                errors.append(f"{row['id']}: expected not listed ({row.get('released_by')}), got listed {codes[:3]}")
+                errors.append(
+                    f"{row['id']}: expected not listed ({row.get('released_by')}), got listed {codes[:3]}"
+                )
     figures = {
         "top1": round(top1 / max(1, len(listed)), 4),
         "top5": round(top5 / max(1, len(listed)), 4),
@@ -75,7 +79,9 @@ def main() -> None:
     if args.json:
         print(json.dumps(figures))
         return
-    print(f"labelled set: {args.labels} ({len(listed)} listed, {len(unlisted)} not listed); index built in {build_s:.2f} s")
+    print(
+        f"labelled set: {args.labels} ({len(listed)} listed, {len(unlisted)} not listed); index built in {build_s:.2f} s"
+    )
     print(f"top-1 accuracy            {figures['top1']:.3f}   (target >= 0.80)")
     print(f"top-5 accuracy            {figures['top5']:.3f}   (target >= 0.95)")
     print(f"not-listed recognised     {figures['not_listed_recall']:.3f}   (target >= 0.80)")

@@ -19,13 +19,32 @@ _CRYPTO = re.compile(
     r"\b(encrypt\w*|decrypt\w*|cryptograph\w*|crypto|cipher\w*|aes|des|3des|rsa|ecc|ecdh|ecdsa|ed25519|curve25519|x25519|"
     r"vpn|ipsec|tls|ssl|wpa2|wpa3|hsm|chacha20|kyber|ml-kem|post-quantum|key length|key exchange)\b"
 )
-_SYMMETRIC = re.compile(r"\b(aes|3des|triple[- ]des|des|rc4|blowfish|twofish|chacha20|camellia|sm4|serpent|idea|a5/1)[- ]?(\d{2,3})?\b")
-_DEFAULT_SYMMETRIC_BITS = {"aes": 128, "3des": 112, "triple des": 112, "triple-des": 112, "des": 56, "rc4": 128,
-                           "blowfish": 128, "twofish": 128, "chacha20": 256, "camellia": 128, "sm4": 128,
-                           "serpent": 128, "idea": 128, "a5/1": 64}
+_SYMMETRIC = re.compile(
+    r"\b(aes|3des|triple[- ]des|des|rc4|blowfish|twofish|chacha20|camellia|sm4|serpent|idea|a5/1)[- ]?(\d{2,3})?\b"
+)
+_DEFAULT_SYMMETRIC_BITS = {
+    "aes": 128,
+    "3des": 112,
+    "triple des": 112,
+    "triple-des": 112,
+    "des": 56,
+    "rc4": 128,
+    "blowfish": 128,
+    "twofish": 128,
+    "chacha20": 256,
+    "camellia": 128,
+    "sm4": 128,
+    "serpent": 128,
+    "idea": 128,
+    "a5/1": 64,
+}
 _RSA = re.compile(r"\b(rsa|diffie[- ]hellman|dh|dsa)[- ]?(\d{3,5})?\b")
-_ECC = re.compile(r"\b(ecc|ecdh|ecdsa|elliptic[- ]curve|p-(\d{3})|curve25519|x25519|ed25519|secp(\d{3})\w*|brainpool\w*?(\d{3})\w*)\b")
-_POST_QUANTUM = re.compile(r"\b(kyber|ml-kem|ntru\w*|mceliece|frodo\w*|post-quantum|quantum-safe|quantum-resistant)\b")
+_ECC = re.compile(
+    r"\b(ecc|ecdh|ecdsa|elliptic[- ]curve|p-(\d{3})|curve25519|x25519|ed25519|secp(\d{3})\w*|brainpool\w*?(\d{3})\w*)\b"
+)
+_POST_QUANTUM = re.compile(
+    r"\b(kyber|ml-kem|ntru\w*|mceliece|frodo\w*|post-quantum|quantum-safe|quantum-resistant)\b"
+)
 _BITS = re.compile(r"\b(\d{2,5})[- ]?bits?\b")
 
 MASS_MARKET = re.compile(
@@ -34,20 +53,42 @@ MASS_MARKET = re.compile(
     r"app stores?|over the counter|household|personal use|laptops?|tablets?|games? console|smart tv|smart speaker)\b"
 )
 _EXCLUDED: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(authentication only|only for authentication|only authentication|password protection|access control only|login only)\b"),
-     "5A002.a Technical Note 1.a: cryptography only for authentication is not 'cryptography for data confidentiality'"),
-    (re.compile(r"\b(digital signatures? only|only (?:for )?digital signatures?|code signing|signature verification only)\b"),
-     "5A002.a Technical Note 1.b: digital signature only"),
-    (re.compile(r"\b(integrity only|checksum|hashing only|message authentication only)\b"),
-     "5A002.a Technical Note 1.c: data integrity only"),
-    (re.compile(r"\b(drm|digital rights management|copy[- ]protection|copy protected)\b"),
-     "5A002.a Technical Note 1.e: digital rights management / copy protection"),
-    (re.compile(r"\b(pay[- ]tv|set[- ]top box|broadcast\w*|conditional access|entertainment|medical records?|patient records?)\b"),
-     "5A002.a Technical Note 1.f: encryption in support of entertainment, broadcasts or medical records"),
-    (re.compile(r"\b(bluetooth|zigbee|personal area network|nfc)\b"),
-     "5A002.a Technical Note 1.g: personal area network functionality with published standards only"),
-    (re.compile(r"\b(banking|payment|payments|atm|point[- ]of[- ]sale|pos terminal|fare collection|ticketing|credit card|emv)\b"),
-     "5A002.a Technical Note 1.h: cryptography limited to banking or money transactions"),
+    (
+        re.compile(
+            r"\b(authentication only|only for authentication|only authentication|password protection|access control only|login only)\b"
+        ),
+        "5A002.a Technical Note 1.a: cryptography only for authentication is not 'cryptography for data confidentiality'",
+    ),
+    (
+        re.compile(
+            r"\b(digital signatures? only|only (?:for )?digital signatures?|code signing|signature verification only)\b"
+        ),
+        "5A002.a Technical Note 1.b: digital signature only",
+    ),
+    (
+        re.compile(r"\b(integrity only|checksum|hashing only|message authentication only)\b"),
+        "5A002.a Technical Note 1.c: data integrity only",
+    ),
+    (
+        re.compile(r"\b(drm|digital rights management|copy[- ]protection|copy protected)\b"),
+        "5A002.a Technical Note 1.e: digital rights management / copy protection",
+    ),
+    (
+        re.compile(
+            r"\b(pay[- ]tv|set[- ]top box|broadcast\w*|conditional access|entertainment|medical records?|patient records?)\b"
+        ),
+        "5A002.a Technical Note 1.f: encryption in support of entertainment, broadcasts or medical records",
+    ),
+    (
+        re.compile(r"\b(bluetooth|zigbee|personal area network|nfc)\b"),
+        "5A002.a Technical Note 1.g: personal area network functionality with published standards only",
+    ),
+    (
+        re.compile(
+            r"\b(banking|payment|payments|atm|point[- ]of[- ]sale|pos terminal|fare collection|ticketing|credit card|emv)\b"
+        ),
+        "5A002.a Technical Note 1.h: cryptography limited to banking or money transactions",
+    ),
 )
 CRYPTOGRAPHY_NOTE = "Cryptography Note (Note 3 to Category 5, Part 2): mass-market item with cryptography the user cannot change"
 

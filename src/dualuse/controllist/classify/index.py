@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+
 import numpy as np
 
-from dualuse.controllist.classify.items import FloatArray, IndexedItem, IntArray, Postings
+from dualuse.controllist.classify.items import FloatArray, IndexedItem, Postings
 from dualuse.controllist.classify.pipeline import classify_text
 from dualuse.controllist.classify.quantities import entry_thresholds, trailing_comparator
 from dualuse.controllist.classify.records import EntryRecord
@@ -52,7 +53,9 @@ class ClassifierIndex:
                 self.subtree[items[a].record.code].append(i)
 
     @classmethod
-    def build(cls, entries: Iterable[EntryRecord], definitions: Mapping[str, str] | None = None) -> ClassifierIndex:
+    def build(
+        cls, entries: Iterable[EntryRecord], definitions: Mapping[str, str] | None = None
+    ) -> ClassifierIndex:
         records = [r for r in entries if not r.not_used]
         code_row = {r.code: i for i, r in enumerate(records)}
         children: dict[int, list[int]] = defaultdict(list)
@@ -63,12 +66,13 @@ class ClassifierIndex:
         note_terms = [Counter(t for n in r.notes for t in terms(n)) for r in records]
         folded_definitions = {k.lower(): v for k, v in (definitions or {}).items()}
         definition_terms = [
-            Counter(t for d in r.defined_terms for t in terms(folded_definitions.get(d.lower(), ""))) for r in records
+            Counter(t for d in r.defined_terms for t in terms(folded_definitions.get(d.lower(), "")))
+            for r in records
         ]
         # idf over each item's own words and notes: a word repeated in 70 sub-items of one entry is not rare
         df: Counter[str] = Counter()
-        for counter, notes in zip(own, note_terms, strict=True):
-            df.update(set(counter) | set(notes))
+        for counter, note_counter in zip(own, note_terms, strict=True):
+            df.update(set(counter) | set(note_counter))
         n = len(records)
         idf = {t: math.log(1.0 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
 
@@ -81,8 +85,8 @@ class ClassifierIndex:
                 parent = records[code_row[parent]].parent
             ancestors.append(tuple(chain))
         descendants: dict[int, set[str]] = defaultdict(set)
-        for i, chain in enumerate(ancestors):
-            for a in chain:
+        for i, lineage in enumerate(ancestors):
+            for a in lineage:
                 descendants[a].update(own[i])
 
         weights: list[dict[str, float]] = []
@@ -110,12 +114,18 @@ class ClassifierIndex:
         under: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(records):
             if r.group in "ABC":
+                under[r.code[:1]].append(i)
                 under[r.code[:2]].append(i)
                 under[r.code].append(i)
                 for a in ancestors[i]:
                     under[records[a].code].append(i)
         thresholds_own = [
-            tuple(entry_thresholds(r.text, trailing_comparator(records[code_row[r.parent]].text) if r.parent in code_row else None))
+            tuple(
+                entry_thresholds(
+                    r.text,
+                    trailing_comparator(records[code_row[r.parent]].text) if r.parent in code_row else None,
+                )
+            )
             for r in records
         ]
         items: list[IndexedItem] = []
@@ -127,7 +137,7 @@ class ClassifierIndex:
                 bigrams.update(zip(words, words[1:], strict=False))
             refers: list[int] = []
             if r.group in "DE":
-                for prefix in referenced_prefixes(r.text, all_codes):
+                for prefix in referenced_prefixes(r.text, all_codes, r.code[:1]):
                     if prefix[:2] == r.code[:2] and prefix[1] in "DE" and len(prefix) == 2:
                         continue
                     refers.extend(under.get(prefix, ()))
@@ -179,4 +189,6 @@ def _invert(weights: list[dict[str, float]]) -> dict[str, Postings]:
         for t, v in w.items():
             rows[t].append(i)
             values[t].append(v)
-    return {t: Postings(np.array(rows[t], dtype=np.int64), np.array(values[t], dtype=np.float64)) for t in rows}
+    return {
+        t: Postings(np.array(rows[t], dtype=np.int64), np.array(values[t], dtype=np.float64)) for t in rows
+    }

@@ -125,8 +125,8 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
     quantities = query_quantities(text)
     facts = crypto.analyse(folded)
     checks = {int(i): reasoning.check_parameters(index.items[i], quantities) for i in order}
-    for i, check in checks.items():
-        score[i] = reasoning.adjust(score[i], check)
+    for row, check in checks.items():
+        score[row] = reasoning.adjust(score[row], check)
     cues = not_listed_cues(folded)
     if cues:
         score[order] *= 0.6
@@ -135,7 +135,11 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
     query_terms = set(query.weights) | set(terms(text))
     verdict = reasoning.decide(index, ranked, score, checks, quantities, facts, cues, query_terms)
     results = [
-        RankedEntry(index.items[i].record.code, float(min(1.0, max(0.0, score[i]))), reasoning.explain(index, i, query.weights, checks))
+        RankedEntry(
+            index.items[i].record.code,
+            float(min(1.0, max(0.0, score[i]))),
+            reasoning.explain(index, i, query.weights, checks),
+        )
         for i in verdict.ranked[:top]
     ]
     return Classification(verdict.verdict, results, verdict.released_by)

@@ -25,7 +25,19 @@ def _add(dim: str, factor: float, *names: str, offset: float = 0.0) -> None:
 
 _add("length", 1e-12, "pm")
 _add("length", 1e-9, "nm", "nanometre", "nanometres", "nanometer", "nanometers")
-_add("length", 1e-6, "μm", "µm", "um", "micron", "microns", "micrometre", "micrometres", "micrometer", "micrometers")
+_add(
+    "length",
+    1e-6,
+    "μm",
+    "µm",
+    "um",
+    "micron",
+    "microns",
+    "micrometre",
+    "micrometres",
+    "micrometer",
+    "micrometers",
+)
 _add("length", 1e-3, "mm", "millimetre", "millimetres", "millimeter", "millimeters")
 _add("length", 1e-2, "cm", "centimetre", "centimetres")
 _add("length", 1.0, "m", "metre", "metres", "meter", "meters")
@@ -97,7 +109,16 @@ _add("speed", 1.0, "m/s")
 _add("speed", 1e3, "km/s")
 _add("speed", 1.0 / 3.6, "km/h", "kph")
 _add("speed", 0.514444, "knots", "knot", "kn")
-_add("drift", 1852.0 / 3600, "nmi/h", "nmi/hr", "nautical miles per hour", "nautical mile per hour", "NM/h", "nm/h")
+_add(
+    "drift",
+    1852.0 / 3600,
+    "nmi/h",
+    "nmi/hr",
+    "nautical miles per hour",
+    "nautical mile per hour",
+    "NM/h",
+    "nm/h",
+)
 _add("decibel", 1.0, "dB")
 _add("dbm", 1.0, "dBm")
 _add("force", 1.0, "N")
@@ -127,11 +148,16 @@ _COMPARATORS: tuple[tuple[Op, str], ...] = (
     ("le", r"equal to or (?:less|lower|smaller|fewer)(?: \(\w+\))? than"),
     ("le", r"(?:less|lower) than or equal to"),
     ("le", r"not exceeding|not more than|not greater than|no more than|up to|≤|<="),
-    ("gt", r"(?:greater|more|higher|larger|faster|longer|wider)(?: \(\w+\))? than|exceeding|exceeds?|in excess of|above|over|beyond|>"),
+    (
+        "gt",
+        r"(?:greater|more|higher|larger|faster|longer|wider)(?: \(\w+\))? than|exceeding|exceeds?|in excess of|above|over|beyond|>",
+    ),
     ("lt", r"(?:less|lower|fewer|smaller|shorter)(?: \(\w+\))? than|better(?: \(less\))? than|below|under|<"),
 )
 _COMPARATOR_RE = [(op, re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])")) for op, pattern in _COMPARATORS]
-_POSTFIX = re.compile(r"^\s*(?:\([^)]{0,30}\)\s*)?or (more|greater|higher|above|longer|less|lower|fewer|below|better)\b")
+_POSTFIX = re.compile(
+    r"^\s*(?:\([^)]{0,30}\)\s*)?or (more|greater|higher|above|longer|less|lower|fewer|below|better)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +230,16 @@ def _scan(text: str, *, annex: bool) -> list[tuple[int, int, str, float, str, bo
         else:
             found.append((match.start(), match.end(), dim, first * factor + offset, raw, False))
     for match in _MACH.finditer(text):
-        found.append((match.start(), match.end(), "mach", _number(match.group(1), None, annex=annex), match.group(0), False))
+        found.append(
+            (
+                match.start(),
+                match.end(),
+                "mach",
+                _number(match.group(1), None, annex=annex),
+                match.group(0),
+                False,
+            )
+        )
     found.sort()
     return found
 
@@ -234,14 +269,16 @@ def query_quantities(text: str) -> list[Quantity]:
 
 
 def _range_ops(text: str, found: list[tuple[int, int, str, float, str, bool]]) -> dict[int, Op]:
-    """"1,5 MHz to 87,5 MHz", "between 2 and 5 mm": the first bound is a minimum, the second a maximum."""
+    """ "1,5 MHz to 87,5 MHz", "between 2 and 5 mm": the first bound is a minimum, the second a maximum."""
     ops: dict[int, Op] = {}
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         if a[2] != b[2]:
             continue
         between = text[a[1] : b[0]].strip().lower()
-        if between in {"to", "-", "–"} or (between == "and" and text[max(0, a[0] - 9) : a[0]].lower().strip().endswith("between")):
+        if between in {"to", "-", "–"} or (
+            between == "and" and text[max(0, a[0] - 9) : a[0]].lower().strip().endswith("between")
+        ):
             ops[i], ops[i + 1] = "ge", "le"
     return ops
 
@@ -282,9 +319,7 @@ def trailing_comparator(text: str) -> Op | None:
         return None
     tail = tail[:-1].rstrip()[-40:]
     for op, pattern in _COMPARATOR_RE:
-        match = None
-        for match in pattern.finditer(tail):
-            pass
-        if match is not None and match.end() == len(tail):
+        matches = list(pattern.finditer(tail))
+        if matches and matches[-1].end() == len(tail):
             return op
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
@@ -18,13 +19,18 @@ from dualuse.controllist.classify.text import terms
 
 NO_FIT_THRESHOLD = 0.30  # below this best score, no entry describes the product
 CUE_NO_FIT_THRESHOLD = 0.45  # higher when the description itself points away from Annex I ("kitchen")
-ALTERNATIVE_RATIO = 0.85  # a candidate this close to the best may replace it when it meets its thresholds
+ALTERNATIVE_RATIO = 0.85
+CONJUNCTIVE_ALTERNATIVE_RATIO = 0.9  # another entry must match almost as well to replace one the product fails  # a candidate this close to the best may replace it when it meets its thresholds
 MET_BONUS, UNMET_FACTOR = 0.04, 0.75
 PART_2 = ("5A002", "5A003", "5A004", "5B002", "5D002", "5E002")
 CRYPTO_ENTRIES = ("5A002", "5B002", "5D002", "5E002")
 _RELEASE = re.compile(r"\b(?:does|do) not (?:control|apply to)\b")
 _CLAUSE = re.compile(r";\s|\s[a-h]\.\s|\s\d\.\s|, or\s")
-_GENERIC = frozenset(terms("specially designed equipment system systems following control controls note item items any all type such"))
+_GENERIC = frozenset(
+    terms(
+        "specially designed equipment system systems following control controls note item items any all type such"
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +47,7 @@ class ParameterCheck:
 
 @dataclass
 class Verdict:
-    verdict: str
+    verdict: Literal["listed", "not_listed"]
     ranked: list[int]
     released_by: list[str] = field(default_factory=list)
 
@@ -100,10 +106,14 @@ def decide(
     query_terms: set[str],
 ) -> Verdict:
     if not ranked:
-        return Verdict("not_listed", ranked, cues or ["no entry fits: no Annex I wording matches the description"])
+        return Verdict(
+            "not_listed", ranked, cues or ["no entry fits: no Annex I wording matches the description"]
+        )
     best = ranked[0]
     if score[best] < (CUE_NO_FIT_THRESHOLD if cues else NO_FIT_THRESHOLD):
-        reason = f"no entry fits: the closest entry, {_code(index, best)}, matches only weakly ({score[best]:.2f})"
+        reason = (
+            f"no entry fits: the closest entry, {_code(index, best)}, matches only weakly ({score[best]:.2f})"
+        )
         return Verdict("not_listed", ranked, [*cues, reason] if cues else [reason])
     if quantities:
         best, shortfall = _parameter_outcome(index, ranked, score, checks, quantities)
@@ -118,7 +128,11 @@ def decide(
             return Verdict("not_listed", ranked, list(facts.exclusions))
         if facts.weak_only:
             limit = "; ".join(facts.evidence)
-            return Verdict("not_listed", ranked, [f"5A002.a Technical Note 2: no 'described security algorithm' ({limit})"])
+            return Verdict(
+                "not_listed",
+                ranked,
+                [f"5A002.a Technical Note 2: no 'described security algorithm' ({limit})"],
+            )
     release = releasing_note(index, best, query_terms, quantities)
     if release:
         return Verdict("not_listed", ranked, [release])
@@ -134,11 +148,33 @@ def _parameter_outcome(
 ) -> tuple[int, list[str]]:
     """The candidate to report, and the shortfall that releases the product (empty if none)."""
     best = ranked[0]
-    check = checks[best]
+    floor = ALTERNATIVE_RATIO * score[best]
     conjunctive = _conjunctive_shortfall(index, best, checks, quantities)
     if conjunctive:
+        best_raw = _raw(score[best], checks[best])
+        for r in ranked[1:]:
+            if _raw(score[r], checks[r]) < CONJUNCTIVE_ALTERNATIVE_RATIO * best_raw:
+                continue
+            if checks[r].status == "met" and not _conjunctive_shortfall(index, r, checks, quantities):
+                return r, []
         return best, conjunctive
+    check = checks[best]
     if check.status == "unknown":
+        # a close candidate of the same entry whose thresholds the product misses, and none it meets
+        family = [
+            r
+            for r in ranked[1:]
+            if index.items[r].record.entry == index.items[best].record.entry
+            and score[r] / (UNMET_FACTOR if checks[r].unmet else 1.0) >= floor
+        ]
+        if any(checks[r].status == "unmet" for r in family) and not any(
+            checks[r].status == "met" for r in family
+        ):
+            nearest = next(r for r in family if checks[r].status == "unmet")
+            return best, [
+                f"threshold not reached for {_code(index, nearest)}: {line}"
+                for line in checks[nearest].unmet[:3]
+            ]
         below = [r for r in index.rows_under(_code(index, best)) if r != best]
         sub_checks = {r: checks.get(r) or check_parameters(index.items[r], quantities) for r in below}
         known = {r: c for r, c in sub_checks.items() if c.status != "unknown"}
@@ -156,7 +192,6 @@ def _parameter_outcome(
         best_code = _code(index, best)
     if check.status != "unmet":
         return best, []
-    floor = ALTERNATIVE_RATIO * score[best]
     for r in ranked[1:]:
         if score[r] < floor:
             break
@@ -188,7 +223,9 @@ def _conjunctive_shortfall(
             check = checks.get(child) or check_parameters(index.items[child], quantities)
             if check.unmet and not check.met:
                 code = index.items[child].record.code
-                return [f"threshold not reached for {code} (all conditions of {holder_item.record.code} must be met): {check.unmet[0]}"]
+                return [
+                    f"threshold not reached for {code} (all conditions of {holder_item.record.code} must be met): {check.unmet[0]}"
+                ]
     return []
 
 
@@ -200,7 +237,16 @@ def _limits_met(limits: list[Threshold], quantities: list[Quantity]) -> bool:
     return False
 
 
-def releasing_note(index: SearchIndex, row: int, query_terms: set[str], quantities: list[Quantity]) -> str | None:
+def _raw(value: float, check: ParameterCheck) -> float:
+    """The score before the parameter bonus or penalty."""
+    if check.unmet:
+        return value / UNMET_FACTOR
+    return value - MET_BONUS * min(3, len(check.met))
+
+
+def releasing_note(
+    index: SearchIndex, row: int, query_terms: set[str], quantities: list[Quantity]
+) -> str | None:
     """A note on the item (or its ancestors / sub-items) whose exclusion the description matches."""
     item = index.items[row]
     path_terms: set[str] = set(item.own_terms)
@@ -230,10 +276,12 @@ def releasing_note(index: SearchIndex, row: int, query_terms: set[str], quantiti
     return None
 
 
-def explain(index: SearchIndex, row: int, query_weights: dict[str, float], checks: dict[int, ParameterCheck]) -> list[str]:
+def explain(
+    index: SearchIndex, row: int, query_weights: dict[str, float], checks: dict[int, ParameterCheck]
+) -> list[str]:
     why: list[str] = []
     matched = []
-    for term, weight in sorted(query_weights.items(), key=lambda kv: -kv[1]):
+    for term, _weight in sorted(query_weights.items(), key=lambda kv: -kv[1]):
         posting = index.postings.get(term)
         if posting is None:
             continue
@@ -247,5 +295,7 @@ def explain(index: SearchIndex, row: int, query_weights: dict[str, float], check
         why.extend(f"parameter met: {m}" for m in check.met[:3])
         why.extend(f"parameter not met: {m}" for m in check.unmet[:3])
     item = index.items[row]
-    why.extend(f"note at {code}: {note[:160]}" for code, note in item.note_texts if _RELEASE.search(note.lower()))
+    why.extend(
+        f"note at {code}: {note[:160]}" for code, note in item.note_texts if _RELEASE.search(note.lower())
+    )
     return why[:8]

@@ -11,7 +11,7 @@ _GROUP = re.compile(r"\b(\d[A-E])\b(?![.\d])")
 _SHORT = re.compile(r"(?<=[\s,])\.([a-z0-9]+(?:\.[a-z0-9]+)*)\.")
 
 
-def referenced_prefixes(text: str, known_codes: Iterable[str]) -> list[str]:
+def referenced_prefixes(text: str, known_codes: Iterable[str], own_category: str | None = None) -> list[str]:
     """Codes and code prefixes (``"6A004"``, ``"6A002.b"``, ``"7A"``) that ``text`` refers to."""
     codes = sorted(set(known_codes))
     out: list[str] = []
@@ -26,10 +26,12 @@ def referenced_prefixes(text: str, known_codes: Iterable[str]) -> list[str]:
     if last_entry:
         out.extend(f"{last_entry}.{short}" for short in _SHORT.findall(text))
     out.extend(_GROUP.findall(text))
+    if re.search(r"\bthis Category\b", text) and own_category is not None:
+        out.append(own_category)
     return list(dict.fromkeys(out))
 
 
 def matches_prefix(code: str, prefix: str) -> bool:
-    if len(prefix) == 2:
+    if len(prefix) <= 2:
         return code.startswith(prefix)
     return code == prefix or code.startswith(prefix + ".")

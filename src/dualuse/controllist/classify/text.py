@@ -101,12 +101,14 @@ def stem(word: str) -> str:
             if suffix == "s" and word.endswith(("ss", "us", "is", "ys")):
                 return word
             base = word[: len(word) - len(suffix)] + repl
-            if suffix in {"ing", "ed", "ings"}:
-                # "cutting" -> "cut", "controlled" -> "control", "imaging" -> "imag"
-                if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
-                    base = base[:-1]
-                elif len(base) >= 4 and base[-1] == base[-2] == "l":
-                    base = base[:-1]
+            # "cutting" -> "cut", "controlled" -> "control"; "pressing" keeps its double s
+            if (
+                suffix in {"ing", "ed", "ings"}
+                and len(base) >= 4
+                and base[-1] == base[-2]
+                and base[-1] not in "sz"
+            ):
+                base = base[:-1]
             return _final(base)
     return _final(word)
 

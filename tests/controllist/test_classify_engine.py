@@ -1,0 +1,287 @@
+"""The Annex I classification engine: pure, no database, fast (one index build per session)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dualuse.controllist.classify import (
+    Classification,
+    ClassifierIndex,
+    load_definitions_jsonl,
+    load_entries_jsonl,
+)
+from dualuse.controllist.classify.crypto import analyse
+from dualuse.controllist.classify.quantities import entry_thresholds, query_quantities
+from dualuse.controllist.classify.records import EntryRecord
+from dualuse.controllist.classify.text import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / ".." / "shared" / "data"
+LABELS = ROOT / "benchmarks" / "data" / "classify_labelled.jsonl"
+
+
+@pytest.fixture(scope="module")
+def index() -> ClassifierIndex:
+    return ClassifierIndex.build(
+        load_entries_jsonl(DATA / "annex-i.jsonl"), load_definitions_jsonl(DATA / "annex-i-definitions.jsonl")
+    )
+
+
+def top_codes(result: Classification, n: int = 5) -> list[str]:
+    return [r.code for r in result.results[:n]]
+
+
+def under(code: str, expected: str) -> bool:
+    return code == expected or code.startswith(expected + ".")
+
+
+# --- synonyms and trade names -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stingray-type cell-site simulator for police", "5A001.f"),
+        ("IMSI catcher, vehicle-mounted, 2G/3G/4G", "5A001.f"),
+        (
+            "Deep packet inspection engine for a national IP backbone with metadata extraction and indexing",
+            "5A001.j",
+        ),
+        ("Spyware platform with zero-click infection and command and control server", "4D004"),
+        ("Freeze dryer (lyophilizer), steam sterilisable, for vaccine production", "2B352"),
+        ("Quadcopter drone with 90 minutes endurance, flies beyond visual line of sight", "9A012"),
+    ],
+)
+def test_trade_names_reach_the_annex_entry(index: ClassifierIndex, text: str, expected: str) -> None:
+    result = index.classify(text)
+    assert under(top_codes(result, 1)[0], expected), top_codes(result)
+    assert result.verdict == "listed"
+
+
+def test_synonym_is_explained(index: ClassifierIndex) -> None:
+    best = index.classify("IMSI catcher").results[0]
+    assert any("imsi" in line for line in best.why)
+    assert 0.0 < best.score <= 1.0
+    assert set(best.to_json()) == {"code", "score", "why"}
+
+
+def test_cas_number_alone_finds_the_chemical(index: ClassifierIndex) -> None:
+    assert top_codes(index.classify("CAS 102-71-6, 200 kg"), 1) == ["1C350.46"]
+
+
+# --- units and decimal commas -------------------------------------------------------------------
+
+
+def test_units_and_decimal_commas_convert_to_si() -> None:
+    values = {
+        q.raw: (q.dim, q.value)
+        for q in query_quantities("1,5 GHz; 4 µm; 100 W; 1,000 W; 2 kW; 0,5 mm; -40 °C")
+    }
+    assert values["1,5 GHz"] == ("frequency", pytest.approx(1.5e9))
+    assert values["4 µm"] == ("length", pytest.approx(4e-6))
+    assert values["100 W"] == ("power", pytest.approx(100.0))
+    assert values["1,000 W"] == ("power", pytest.approx(1000.0))
+    assert values["2 kW"] == ("power", pytest.approx(2000.0))
+    assert values["0,5 mm"] == ("length", pytest.approx(5e-4))
+    assert values["-40 °C"] == ("temperature", pytest.approx(233.15))
+
+
+def test_entry_thresholds_read_comparators_ranges_and_powers_of_ten() -> None:
+    (repeatability, travel) = entry_thresholds(
+        '"Unidirectional positioning repeatability" equal to or less (better) than 0,9 μm along one or more linear axis with a travel length less than 1,0 m;'
+    )
+    assert (repeatability.op, repeatability.value) == ("le", pytest.approx(9e-7))
+    assert (travel.op, travel.value) == ("lt", pytest.approx(1.0))
+    low, high = entry_thresholds("Being radio equipment operating in the 1,5 MHz to 87,5 MHz band")
+    assert (low.op, low.value, high.op, high.value) == (
+        "ge",
+        pytest.approx(1.5e6),
+        "le",
+        pytest.approx(87.5e6),
+    )
+    (stress,) = [
+        t
+        for t in entry_thresholds("a 'proof test' tensile stress of 2 × 109 N/m2 or more;")
+        if t.dim == "pressure"
+    ]
+    assert (stress.op, stress.value) == ("ge", pytest.approx(2e9))
+
+
+def test_positioning_accuracy_in_micrometres_meets_the_machine_tool_threshold(index: ClassifierIndex) -> None:
+    listed = index.classify("CNC grinding machine, positioning accuracy 4 µm along all linear axes")
+    assert listed.verdict == "listed"
+    assert under(listed.results[0].code, "2B201")
+    assert any("parameter met" in line for line in listed.results[0].why)
+
+
+# --- thresholds not met -> not listed, with the reason ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Turbomolecular vacuum pump, inlet 160 mm, pumping speed 0,7 m3/s", "2B231"),
+        ("Hot isostatic press, chamber inside diameter 120 mm, maximum working pressure 50 MPa", "2B"),
+        ("Glass-lined reaction vessel, 50 litres, for a pilot plant", "2B350"),
+        ("Photomultiplier tube, photocathode area 5 cm2, anode pulse rise time 2 ns", "6A202"),
+    ],
+)
+def test_below_threshold_is_not_listed_with_the_threshold_named(
+    index: ClassifierIndex, text: str, entry: str
+) -> None:
+    result = index.classify(text)
+    assert result.verdict == "not_listed"
+    assert any("threshold not reached" in r and entry in r for r in result.released_by), result.released_by
+
+
+def test_above_threshold_twin_is_listed(index: ClassifierIndex) -> None:
+    result = index.classify("Photomultiplier tube, photocathode area 30 cm2, anode pulse rise time 0,5 ns")
+    assert result.verdict == "listed"
+    assert under(result.results[0].code, "6A202")
+
+
+# --- cryptography -------------------------------------------------------------------------------
+
+
+def test_cryptography_note_releases_mass_market_encryption(index: ClassifierIndex) -> None:
+    result = index.classify("Consumer smartphone with AES-256 encrypted messaging, sold in retail stores")
+    assert result.verdict == "not_listed"
+    assert any("Cryptography Note" in r for r in result.released_by)
+
+
+def test_strong_professional_encryption_is_listed(index: ClassifierIndex) -> None:
+    result = index.classify(
+        "IP network encryptor, AES-256 with RSA 3072 key exchange, for government networks"
+    )
+    assert result.verdict == "listed"
+    assert under(result.results[0].code, "5A002.a")
+
+
+def test_short_keys_are_not_a_described_security_algorithm(index: ClassifierIndex) -> None:
+    result = index.classify("Serial link encryptor using DES with 56-bit keys")
+    assert result.verdict == "not_listed"
+    assert any("Technical Note 2" in r for r in result.released_by)
+    facts = analyse(fold("link encryptor aes-128"))
+    assert facts.strong and not facts.weak_only and not facts.mass_market
+
+
+def test_banking_cryptography_is_excluded(index: ClassifierIndex) -> None:
+    result = index.classify("Point-of-sale payment terminal with 3DES PIN encryption")
+    assert result.verdict == "not_listed"
+    assert any("banking" in r for r in result.released_by)
+
+
+# --- software and technology refer to their hardware entry ---------------------------------------
+
+
+def test_software_ranks_the_software_entry_of_the_hardware(index: ClassifierIndex) -> None:
+    result = index.classify("Encryption software with AES-256 for government data at rest")
+    assert top_codes(result, 1)[0].startswith("5D002")
+    assert index.items[index.code_row[top_codes(result, 1)[0]]].record.group == "D"
+
+
+def test_technology_ranks_a_technology_entry(index: ClassifierIndex) -> None:
+    result = index.classify(
+        "Technical data and know-how for the production of gas centrifuges for uranium enrichment"
+    )
+    assert index.items[index.code_row[top_codes(result, 1)[0]]].record.group == "E"
+    assert top_codes(result, 1)[0].startswith("0E001")
+
+
+def test_hardware_description_prefers_hardware(index: ClassifierIndex) -> None:
+    result = index.classify("Thermal imaging camera with cooled 640x512 focal plane array, 60 Hz")
+    assert index.items[index.code_row[top_codes(result, 1)[0]]].record.group == "A"
+
+
+# --- hierarchy ----------------------------------------------------------------------------------
+
+
+def test_sub_item_inherits_its_parents_lead_in(index: ClassifierIndex) -> None:
+    item = index.items[index.code_row["5A001.f.2"]]
+    assert "mobil" not in item.own_terms and "mobil" in item.path_terms
+    result = index.classify("mobile telecommunications interception of subscriber identifiers")
+    assert top_codes(result, 1) == ["5A001.f.2"]
+
+
+def test_build_accepts_records_without_files() -> None:
+    records = [
+        EntryRecord("9X001", None, "9X001", 0, 9, "A", "Widgets as follows:"),
+        EntryRecord("9X001.a", "9X001", "9X001", 1, 9, "A", "Having a mass exceeding 10 kg;"),
+        EntryRecord("9X002", None, "9X002", 0, 9, "A", "Not used", not_used=True),
+    ]
+    small = ClassifierIndex.build(records)
+    assert len(small) == 2
+    assert small.classify("widgets, mass 20 kg").results[0].code == "9X001.a"
+    assert small.classify("widgets, mass 2 kg").verdict == "not_listed"
+
+
+# --- verdicts on a few dozen descriptions --------------------------------------------------------
+
+CASES = [
+    ("Portable GSM interceptor capturing calls and SMS off the air", "5A001.f"),
+    ("Ruggedised hydrophone towed array for seismic and sonar survey", "6A001"),
+    ("Night vision goggles with Gen 3 GaAs image intensifier tubes", "6A002"),
+    ("Caesium optically pumped magnetometer for airborne surveys", "6A006"),
+    ("Ring laser gyro inertial navigation system for aircraft", "7A003"),
+    ("Anti-jam GNSS receiver with controlled reception pattern antenna", "7A005"),
+    ("Autonomous underwater vehicle with acoustic command link, rated 3000 m", "8A001"),
+    ("Syntactic foam for deep-sea buoyancy, 4000 m rating, density 480 kg/m3", "8C001"),
+    ("Agricultural crop spraying system for UAVs delivering 30 µm droplets at 5 litres per minute", "9A350"),
+    ("Aerial spraying drone kit with fogging nozzles for fitting to unmanned aircraft", "9A350"),
+    ("Solid rocket motor for sounding rockets with total impulse capacity of 1,5 MNs", "9A007"),
+    ("Earth observation cubesat platform (spacecraft bus)", "9A004"),
+    ("Phosphorus oxychloride, 99 %, CAS 10025-87-3", "1C350"),
+    ("Sodium fluoride technical grade, 1 t bags", "1C350"),
+    ("Potassium bifluoride for metal surface treatment", "1C350"),
+    ("Concealable soft body armour vest for security staff", "1A005"),
+    ("Heavy water, 99,9 % D2O, 50 kg", "0C003"),
+    ("High-performance computing cluster, APP 150 Weighted TeraFLOPS", "4A003"),
+    ("Gate-based quantum computer with 60 physical qubits and C-NOT error of 5e-5", "4A506"),
+    (
+        "Continuous centrifugal separator, steam sterilisable in situ, 300 l/h, closed, for pathogen work",
+        "2B352",
+    ),
+    ("Kitchen blender with 1200 W motor and glass jug", None),
+    ("Garden hose reel with 30 m hose", None),
+    ("Children's toy walkie-talkie set for kids", None),
+    ("Wi-Fi router for home users with WPA2 encryption, sold in electronics retail stores", None),
+    ("Facial recognition access control terminal for office buildings", None),
+    ("Small vacuum pump for laboratory rotary evaporators, 2 m3/h", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_verdict(index: ClassifierIndex, text: str, expected: str | None) -> None:
+    result = index.classify(text)
+    if expected is None:
+        assert result.verdict == "not_listed", top_codes(result)
+        assert result.released_by and all(result.released_by)
+    else:
+        assert result.verdict == "listed", result.released_by
+        assert any(under(c, expected) for c in top_codes(result)), top_codes(result)
+
+
+def test_labelled_set_meets_the_targets(index: ClassifierIndex) -> None:
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    listed = [r for r in rows if r["expected"]]
+    unlisted = [r for r in rows if not r["expected"]]
+    assert len(rows) >= 100 and len(unlisted) >= 25
+    assert {r["id"][1] for r in listed} >= set("0123456789")
+    top5 = sum(any(under(c, r["expected"]) for c in top_codes(index.classify(r["text"]))) for r in listed)
+    recognised = sum(index.classify(r["text"]).verdict == "not_listed" for r in unlisted)
+    assert top5 / len(listed) >= 0.95
+    assert recognised / len(unlisted) >= 0.8
+
+
+# --- purity ---------------------------------------------------------------------------------------
+
+
+def test_engine_imports_without_django() -> None:
+    code = "import sys, dualuse.controllist.classify as c; c.ClassifierIndex; print('django' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
