@@ -235,7 +235,7 @@ def import_list_file(
             )
             if progress:
                 progress("writing", min(start + BATCH_SIZE, len(rows)), len(rows))
-        diff = diff_versions(previous, version, detail=False) if previous else None
+        diff = diff_versions(previous, version) if previous else None
         version.diff_summary = diff.to_json(limit=SUMMARY_REFS) if diff else {"counts": {"added": len(rows)}}
         version.save(update_fields=["diff_summary"])
         ListSource.objects.filter(pk=source.pk).update(active_version=version)
