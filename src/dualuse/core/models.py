@@ -59,6 +59,8 @@ class Verb(models.TextChoices):
     UGEA_ACKNOWLEDGED = "ugea.acknowledged"
     UGEA_WITHDRAWN = "ugea.withdrawn"
     UGEA_NOTICE_SUBMITTED = "ugea.notice_submitted"
+    DECISION_PUBLISHED = "transparency.decision_published"
+    PENALTY_RECORDED = "transparency.penalty_recorded"
 
 
 class AppendOnlyError(Exception):
