@@ -24,12 +24,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dualuse.screening.matching.dates import parse_query_date
+from dualuse.screening.matching.dates import DATE_EFFECT, DateFit, parse_query_date
 from dualuse.screening.matching.normalize import NormName, normalize_identifier, normalize_name
 from dualuse.screening.matching.phonetic import skeleton
 from dualuse.screening.matching.postings import EMPTY, FuzzyKeys, IntArray, Postings, PostingsBuilder
 from dualuse.screening.matching.query import DEFAULT_THRESHOLD, Hit, Query
 from dualuse.screening.matching.score import (
+    COUNTRY_MATCH,
     WEAK_ALIAS_FACTOR,
     ListedName,
     NameScore,
@@ -48,6 +49,7 @@ PAIR_MAX_TOKENS = 5  # names longer than this get no adjacent-pair keys
 EXACT, PHONETIC, FUZZY = 1.0, 0.8, 0.6  # retrieval weight of each kind of key
 
 _WEAK, _TRANSLIT, _ORG = 1, 2, 4
+MAX_BONUS = DATE_EFFECT[DateFit.DAY] + COUNTRY_MATCH  # the most the other evidence can add
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,6 @@ class MatchIndex:
         tokens: Postings,
         skeletons: Postings,
         fuzzy: FuzzyKeys,
-        fuzzy_keys: list[str],
         identifiers: dict[str, list[int]],
     ) -> None:
         self._parties = parties
@@ -88,7 +89,6 @@ class MatchIndex:
         self._tokens = tokens
         self._skeletons = skeletons
         self._fuzzy = fuzzy
-        self._fuzzy_keys = fuzzy_keys
         self._identifiers = identifiers
 
     @classmethod
@@ -136,6 +136,7 @@ class MatchIndex:
                     skeleton_vocab[key] = None
         party_first.append(len(texts))
         fuzzy_keys = list(skeleton_vocab)
+        skeleton_postings = skeletons.build()
         return cls(
             parties=parties,
             party_first=_np(party_first),
@@ -145,9 +146,8 @@ class MatchIndex:
             family=np.frombuffer(family, dtype=np.int8).astype(np.int32) if family else EMPTY,
             flags=np.frombuffer(flags, dtype=np.uint8).astype(np.int32) if flags else EMPTY,
             tokens=tokens.build(),
-            skeletons=skeletons.build(),
-            fuzzy=FuzzyKeys(fuzzy_keys, FUZZY_MIN),
-            fuzzy_keys=fuzzy_keys,
+            skeletons=skeleton_postings,
+            fuzzy=FuzzyKeys(fuzzy_keys, skeleton_postings.slots(fuzzy_keys), FUZZY_MIN),
             identifiers=identifiers,
         )
 
@@ -194,8 +194,11 @@ class MatchIndex:
                 for name_id in range(first, last):
                     self._consider(norm, name_id, best)
         hits: dict[str, Hit] = {}
-        for party_id, (_, name_id, name_score) in best.items():
+        hopeless = threshold - MAX_BONUS
+        for party_id, (value, name_id, name_score) in best.items():
             party = self._parties[party_id]
+            if value < hopeless and not wanted.intersection(party.identifiers):
+                continue
             listed = self._listed(name_id)
             value, features = score_party(facts, party, listed, name_score)
             if value >= threshold and (party.ref not in hits or hits[party.ref].score < value):
@@ -225,22 +228,29 @@ class MatchIndex:
         )
 
     def _groups(self, norm: NormName) -> Iterator[_Group]:
-        for token, skel in zip(norm.tokens, norm.skeletons, strict=True):
-            lists: list[IntArray] = [self._tokens.get(token)]
-            weights = [EXACT]
-            if len(skel) >= 2:
-                lists.append(self._skeletons.get(skel))
+        pairs = [skeleton(a + b) for a, b in zip(norm.tokens, norm.tokens[1:], strict=False)]
+        token_slots = self._tokens.slots(list(norm.tokens))
+        skeleton_slots = self._skeletons.slots(
+            [s if len(s) >= 2 else "" for s in norm.skeletons] + [p if len(p) >= 2 else "" for p in pairs]
+        )
+        for number, skel in enumerate(norm.skeletons):
+            lists: list[IntArray] = []
+            weights: list[float] = []
+            if token_slots[number] >= 0:
+                lists.append(self._tokens.at(token_slots[number]))
+                weights.append(EXACT)
+            own = skeleton_slots[number]
+            if own >= 0:
+                lists.append(self._skeletons.at(own))
                 weights.append(PHONETIC)
-            for number in self._fuzzy.near(skel).tolist():
-                near = self._fuzzy_keys[number]
-                if near != skel:
-                    lists.append(self._skeletons.get(near))
+            for slot in self._fuzzy.near(skel).tolist():
+                if slot != own:
+                    lists.append(self._skeletons.at(slot))
                     weights.append(FUZZY)
             yield _Group(tuple(lists), tuple(weights))
-        for left, right in zip(norm.tokens, norm.tokens[1:], strict=False):
-            pair = skeleton(left + right)
-            if len(pair) >= 2:
-                yield _Group((self._skeletons.get(pair),), (PHONETIC,))
+        for slot in skeleton_slots[len(norm.skeletons) :]:
+            if slot >= 0:
+                yield _Group((self._skeletons.at(slot),), (PHONETIC,))
 
     def _candidates(self, norm: NormName) -> list[int]:
         groups = [g for g in self._groups(norm) if g.size]

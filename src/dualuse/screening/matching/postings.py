@@ -71,6 +71,18 @@ class Postings:
             return EMPTY
         return self.ids[self.offsets[slot] : self.offsets[slot + 1]]
 
+    def slots(self, keys: list[str]) -> list[int]:
+        """The slot of each key (-1 when absent), in one vectorised look-up."""
+        if not keys or not len(self.keys):
+            return [-1] * len(keys)
+        hashes = np.fromiter((hash(k) for k in keys), dtype=np.int64, count=len(keys))
+        found = np.minimum(np.searchsorted(self.keys, hashes), len(self.keys) - 1)
+        hit = self.keys[found] == hashes
+        return [int(f) if h else -1 for f, h in zip(found.tolist(), hit.tolist(), strict=True)]
+
+    def at(self, slot: int) -> IntArray:
+        return self.ids[self.offsets[slot] : self.offsets[slot + 1]]
+
     def __len__(self) -> int:
         return len(self.keys)
 
@@ -87,7 +99,8 @@ class FuzzyKeys:
 
     __slots__ = ("hashes", "keys", "min_length")
 
-    def __init__(self, keys: list[str], min_length: int) -> None:
+    def __init__(self, keys: list[str], owners_of: list[int], min_length: int) -> None:
+        """`keys` are indexed; `near` returns `owners_of[k]` for each key k within one edit."""
         self.min_length = min_length
         hashes = array("q")
         owners = array("i")
@@ -97,7 +110,7 @@ class FuzzyKeys:
             variants = {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
             for variant in variants:
                 hashes.append(hash(variant))
-                owners.append(number)
+                owners.append(owners_of[number])
         hash_np = np.frombuffer(hashes, dtype=np.int64) if hashes else np.zeros(0, dtype=np.int64)
         order = np.argsort(hash_np, kind="stable")
         self.hashes = hash_np[order].copy()
@@ -105,7 +118,7 @@ class FuzzyKeys:
         self.keys: IntArray = owner_np[order].copy()
 
     def near(self, key: str) -> IntArray:
-        """Ids (positions in the list given at build time) of keys within one edit of `key`."""
+        """The owners (see `__init__`) of the keys within one edit of `key`."""
         if len(key) < self.min_length or not len(self.hashes):
             return EMPTY
         probes = np.array(
