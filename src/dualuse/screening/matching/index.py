@@ -25,7 +25,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from dualuse.screening.matching.dates import DATE_EFFECT, DateFit, parse_query_date
-from dualuse.screening.matching.normalize import NormName, normalize_identifier, normalize_name
+from dualuse.screening.matching.normalize import (
+    PERSON,
+    NormName,
+    normalize_identifier,
+    normalize_name,
+)
 from dualuse.screening.matching.phonetic import skeleton
 from dualuse.screening.matching.postings import EMPTY, FuzzyKeys, IntArray, Postings, PostingsBuilder
 from dualuse.screening.matching.query import DEFAULT_THRESHOLD, Hit, Query
@@ -184,10 +189,10 @@ class MatchIndex:
             birth_date=parse_query_date(query.birth_date),
             identifiers=wanted,
         )
-        name_ids = self._candidates(norm) if norm.tokens else []
         best: dict[int, tuple[float, int, NameScore]] = {}  # party -> (value, name id, name score)
-        for name_id in name_ids:
-            self._consider(norm, name_id, best)
+        for reading in self._readings(query, norm):
+            for name_id in self._candidates(reading):
+                self._consider(reading, name_id, best)
         for ident in wanted:
             for party_id in self._identifiers.get(ident, ()):
                 first, last = int(self._party_first[party_id]), int(self._party_first[party_id + 1])
@@ -204,6 +209,18 @@ class MatchIndex:
             if value >= threshold and (party.ref not in hits or hits[party.ref].score < value):
                 hits[party.ref] = Hit(party.ref, value, features)
         return sorted(hits.values(), key=lambda h: (-h.score, h.ref))[:limit]
+
+    @staticmethod
+    def _readings(query: Query, norm: NormName) -> list[NormName]:
+        """How to read the query name. Without a schema it may be a company or a person, and
+        the two readings can differ (legal forms, business words in CJK scripts): try both."""
+        if not norm.tokens:
+            return []
+        if query.schema is None:
+            as_person = normalize_name(query.name, PERSON)
+            if as_person is not None and as_person.tokens != norm.tokens:
+                return [norm, as_person]
+        return [norm]
 
     def _consider(self, norm: NormName, name_id: int, best: dict[int, tuple[float, int, NameScore]]) -> None:
         party_id = int(self._name_party[name_id])

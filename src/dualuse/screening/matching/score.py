@@ -85,6 +85,8 @@ def token_similarity(a: str, b: str, cross_script: bool) -> float:
     # or both a vowel-like one (Yelena, Elena).
     if ska == skb and (len(ska) >= 3 or (len(ska) == 2 and (a[0] == b[0] or {a[0], b[0]} <= _VOWELS))):
         return max(lev, 0.92 if cross_script else 0.86)
+    if ska == skb and len(ska) == 1 and len(a) == len(b) <= 4:
+        return max(lev, 0.8)  # short syllables: `kyu` / `gyu`, `tak` / `dak`
     if cross_script and len(ska) >= 3 and len(skb) >= 3:
         return max(lev, 0.9 * Indel.normalized_similarity(ska, skb))
     return lev
@@ -141,8 +143,9 @@ def score_tokens(query: NormName, listed: ListedName) -> NameScore:
     ]
     used_q: set[int] = set()
     used_l: set[int] = set()
-    if len(q_tokens) != len(l_tokens):  # a split is likely: let merged tokens compete from the start
-        options.extend(_merged_options(q_tokens, l_tokens, used_q, used_l, cross))
+    # Merged tokens compete from the start: "Tabasomi Far" must not lose "tabasomi" to a weak
+    # single match with "tabassomifar" before "tabasomifar" is tried.
+    options.extend(_merged_options(q_tokens, l_tokens, used_q, used_l, cross))
     pairs: list[tuple[str, str, float]] = []
     gained = 0.0
     for round_ in (0, 1):

@@ -1,0 +1,267 @@
+"""The screening name matcher: normalisation, retrieval and scoring (pure engine, no database)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dualuse.screening.matching import DEFAULT_THRESHOLD, MatchIndex, Query
+from dualuse.screening.matching.dates import DateFit, best_fit, parse_query_date
+from dualuse.screening.matching.normalize import normalize_identifier, normalize_name
+from dualuse.screening.records import BirthDate, Entity, Identifier, NameQuality, NameVariant, Schema
+
+
+def person(ref: str, *names: str, born: BirthDate | None = None, country: str = "RU", **kw: object) -> Entity:
+    return Entity(
+        ref=ref,
+        schema=Schema.PERSON,
+        names=[NameVariant(n) for n in names],
+        birth_dates=[born] if born else [],
+        countries=[country],
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def org(ref: str, *names: str, country: str = "RU", **kw: object) -> Entity:
+    return Entity(
+        ref=ref,
+        schema=Schema.ORGANIZATION,
+        names=[NameVariant(n) for n in names],
+        countries=[country],
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+ENTITIES = [
+    person(
+        "t:krivoplyosov",
+        "Yevgeniy Arkadyevich KRIVOPLYOSOV",
+        born=BirthDate(1968, 3, 14),
+        identifiers=[Identifier("passport", "719955310")],
+    ),
+    person("t:krivoplyasov", "Yevgeniy Arkadyevich KRIVOPLYASOV", born=BirthDate(1981, 6, 27)),
+    person("t:fawwazeen", "Mohammed Abdulrahman AL-FAWWAZEEN", born=BirthDate(1971, 7, 1), country="SY"),
+    person("t:fawwaz", "Muhammad Abdurrahman AL-FAWWAZ", born=BirthDate(1958, 2, 11), country="JO"),
+    person("t:tabassomifar", "Hossein Gholamreza TABASSOMIFAR", born=BirthDate(1966, 9, 23), country="IR"),
+    person("t:ouyang", "OUYANG Jinglan", born=BirthDate(1985, 12, 8), country="CN"),
+    person("t:thak", "THAK Myong Gyu", born=BirthDate(1962, 2, 16), country="KP"),
+    person("t:khalid", "Khalid Yusuf Hamdan AL-BURAIQEEN", born=BirthDate(1982, year_to=1984), country="IQ"),
+    org(
+        "t:sevkriopribor",
+        "Limited Liability Company Sevkriopribor",
+        identifiers=[Identifier("inn", "2901991230")],
+    ),
+    org("t:chonryong", "Chonryong Taesong Trading Corporation", country="KP"),
+    org("t:leichuan", "Shenzhen Leichuan Microelectronics Co., Ltd.", country="CN"),
+    Entity(
+        "t:zmeyev",
+        Schema.VESSEL,
+        [NameVariant("KAPITAN ZMEYEV")],
+        identifiers=[Identifier("imo", "IMO 9876543")],
+    ),
+    Entity(
+        "t:weak",
+        Schema.PERSON,
+        [NameVariant("Ivan Sergeyevich PODOROZHNIK"), NameVariant("Vanya Kostylev", NameQuality.WEAK)],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> MatchIndex:
+    return MatchIndex.build(ENTITIES)
+
+
+def refs(index: MatchIndex, query: Query, threshold: float = DEFAULT_THRESHOLD) -> list[str]:
+    return [h.ref for h in index.match(query, threshold=threshold)]
+
+
+def test_len_counts_name_variants(index: MatchIndex) -> None:
+    assert len(index) == 14
+    assert len(MatchIndex.build([])) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Евгений Аркадьевич Кривоплёсов", "t:krivoplyosov"),  # Cyrillic
+        ("محمد عبد الرحمن الفوازين", "t:fawwazeen"),  # Arabic
+        ("حسین غلامرضا تبسمی\u200cفر", "t:tabassomifar"),  # Persian with a zero-width non-joiner
+        ("欧阳静澜", "t:ouyang"),  # simplified Chinese
+        ("歐陽靜瀾", "t:ouyang"),  # traditional Chinese
+        ("탁명규", "t:thak"),  # Korean Hangul
+        ("천룡대성무역회사", "t:chonryong"),  # Korean company name
+    ],
+)
+def test_cross_script_names_find_the_romanised_record(index: MatchIndex, name: str, expected: str) -> None:
+    assert refs(index, Query(name))[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Krivoplyosov, Yevgeniy", "t:krivoplyosov"),  # LAST, First
+        ("Jinglan Ouyang", "t:ouyang"),  # reordered
+        ("Ou Yang Jing Lan", "t:ouyang"),  # split syllables
+        ("Tak Myung-kyu", "t:thak"),  # another romanisation
+        ("Hosein Tabasomi Far", "t:tabassomifar"),  # spelling and split
+        ("Evgenii Krivoplyosov", "t:krivoplyosov"),  # transliteration variant
+        ("Tabassomifar, H. G.", "t:tabassomifar"),  # initials
+        ("Y. A. Krivoplyosov", "t:krivoplyosov"),  # initials
+    ],
+)
+def test_variants_of_person_names(index: MatchIndex, name: str, expected: str) -> None:
+    assert refs(index, Query(name, schema="person"))[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sevkriopribor LLC",
+        "OOO Sevkriopribor",
+        "ООО «Севкриоприбор»",
+        "Sevkriopribor GmbH",
+        "sevkriopribor s.a.",
+    ],
+)
+def test_legal_forms_do_not_matter(index: MatchIndex, name: str) -> None:
+    assert refs(index, Query(name)) == ["t:sevkriopribor"]
+
+
+def test_legal_form_is_removed_in_normalisation() -> None:
+    a = normalize_name("Shenzhen Leichuan Microelectronics Co., Ltd.", "organization")
+    b = normalize_name("深圳市镭川微电子有限公司", "organization")
+    assert a is not None and a.tokens == ("shenzhen", "leichuan", "microelectronics")
+    assert b is not None and "microelectronics" in b.tokens and b.transliterated
+
+
+def test_near_twins_are_told_apart_by_birth_date(index: MatchIndex) -> None:
+    old = refs(index, Query("Yevgeniy Krivoplyosov", schema="person", birth_date="1968"))
+    young = refs(index, Query("Yevgeniy Krivoplyasov", schema="person", birth_date="1981-06-27"))
+    assert old == ["t:krivoplyosov"]
+    assert young == ["t:krivoplyasov"]
+    fawwaz = refs(index, Query("Muhammad al-Fawwaz", schema="person", birth_date="1958", country="JO"))
+    assert fawwaz == ["t:fawwaz"]
+
+
+def test_exact_spelling_ranks_first_without_birth_date(index: MatchIndex) -> None:
+    hits = index.match(Query("Yevgeniy Krivoplyasov"))
+    assert hits[0].ref == "t:krivoplyasov"
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("John Smith", "US"),
+        ("Mohammed Ali", "SY"),
+        ("Yevgeniy Ivanov", "RU"),
+        ("Muhammad Abdurrahman", None),
+        ("Wang Wei", "CN"),
+        ("Kim Myong Gyu", "KP"),
+        ("Korea General Trading Company", "KP"),
+        ("Shenzhen Huaxin Electronics Co Ltd", "CN"),
+        ("Khalid Hamdan", "IQ"),
+    ],
+)
+def test_common_names_stay_quiet(index: MatchIndex, name: str, country: str | None) -> None:
+    assert refs(index, Query(name, country=country)) == []
+
+
+def test_identifier_is_strong_evidence(index: MatchIndex) -> None:
+    hits = index.match(Query("Kapitan Zmeev", schema="vessel", identifiers=("IMO 9876543",)))
+    assert hits[0].ref == "t:zmeyev"
+    assert hits[0].explanation["identifier"] == {"matched": ["9876543"], "effect": "exact match"}
+    garbled = index.match(Query("Sevkripribor", identifiers=("2901991230",)))
+    assert [h.ref for h in garbled] == ["t:sevkriopribor"] and garbled[0].score >= 0.85
+    assert refs(index, Query("", identifiers=("719955310",))) == ["t:krivoplyosov"]
+
+
+def test_schema_mismatch_lowers_the_score(index: MatchIndex) -> None:
+    as_person = index.match(Query("Kapitan Zmeyev", schema="vessel"))[0].score
+    assert refs(index, Query("Kapitan Zmeyev", schema="person")) == []
+    assert as_person == 1.0
+
+
+def test_weak_alias_counts_less(index: MatchIndex) -> None:
+    hits = index.match(Query("Vanya Kostylev"), threshold=0.0)
+    assert hits and hits[0].ref == "t:weak"
+    assert hits[0].score < 1.0 and hits[0].explanation["name"]["weak_alias"] is True  # type: ignore[index]
+
+
+def test_hit_explains_its_features(index: MatchIndex) -> None:
+    hit = index.match(
+        Query("Krivoplyosov, Yevgeniy", schema="person", country="RU", birth_date="1968-03-14")
+    )[0]
+    data = hit.to_json()
+    assert data["ref"] == "t:krivoplyosov"
+    explanation = hit.explanation
+    assert explanation["birth_date"]["fit"] == "same_day"  # type: ignore[index]
+    assert explanation["country"]["effect"] > 0  # type: ignore[index]
+    assert explanation["name"]["matched"] == "Yevgeniy Arkadyevich KRIVOPLYOSOV"  # type: ignore[index]
+    assert ["krivoplyosov", "krivoplyosov", 1.0] in explanation["name"]["tokens"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "fit"),
+    [
+        ("1968", BirthDate(1968, 3, 14), DateFit.YEAR),
+        ("1968-03", BirthDate(1968, 3, 14), DateFit.MONTH),
+        ("1968-03-14", BirthDate(1968, 3, 14), DateFit.DAY),
+        ("1968-04-14", BirthDate(1968, 3, 14), DateFit.OTHER_DAY),
+        ("1969", BirthDate(1968, 3, 14), DateFit.NEAR_YEAR),
+        ("1981", BirthDate(1968, 3, 14), DateFit.CONFLICT),
+        ("1985", BirthDate(1983, circa=True), DateFit.RANGE),
+        ("1963", BirthDate(1960, year_to=1964), DateFit.RANGE),
+        ("1966", BirthDate(1960, year_to=1964), DateFit.CONFLICT),
+    ],
+)
+def test_birth_date_fit(query: str, listed: BirthDate, fit: DateFit) -> None:
+    assert best_fit(parse_query_date(query), (listed,))[0] is fit
+
+
+def test_bad_query_dates_are_ignored() -> None:
+    assert parse_query_date("14 March 1968") is None
+    assert parse_query_date("1968-13-01") == parse_query_date("1968")
+
+
+def test_identifier_normalisation() -> None:
+    assert normalize_identifier("IMO 9876543") == "9876543"
+    assert normalize_identifier("n 0091-83746") == "N009183746"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("L",)), min_size=2, max_size=12).filter(str.strip))
+def test_a_name_matches_itself_in_any_case_and_spacing(word: str) -> None:
+    name = f"{word} Zqxvorin"
+    idx = MatchIndex.build([person("t:self", name)])
+    for variant in (name, name.upper(), name.lower(), f"  {word}   zqxvorin ", name.swapcase()):
+        hits = idx.match(Query(variant))
+        assert [h.ref for h in hits] == ["t:self"], variant
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(min_size=0, max_size=30),
+    st.sampled_from([None, "person", "organization", "vessel"]),
+    st.one_of(st.none(), st.sampled_from(["1968", "1968-03", "1968-03-14", "bad", "1981-02-30"])),
+)
+def test_scores_are_between_zero_and_one(
+    index: MatchIndex, name: str, schema: str | None, born: str | None
+) -> None:
+    for hit in index.match(
+        Query(name, schema=schema, birth_date=born, country="RU"), threshold=0.0, limit=50
+    ):
+        assert 0.0 <= hit.score <= 1.0
+
+
+def test_engine_imports_without_django() -> None:
+    code = (
+        "import sys; import dualuse.screening.matching, dualuse.screening.matching.index; "
+        "assert 'django' not in sys.modules, 'django imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
