@@ -26,8 +26,8 @@ OS_CSV = SAMPLES / "opensanctions-targets.simple-sample.csv"
 _EU_ENTITY = re.compile(r"  <sanctionEntity .*?</sanctionEntity>\n", re.DOTALL)
 
 
-@pytest.fixture
-def sync_jobs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+@pytest.fixture(name="sync_jobs")
+def sync_jobs_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Background jobs run synchronously once the transaction commits; a fresh match index."""
     monkeypatch.setattr(jobs, "IN_PROCESS", "sync")
     services.forget()
@@ -35,19 +35,28 @@ def sync_jobs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     services.forget()
 
 
-@pytest.fixture
-def lists(db: Any, sync_jobs: None) -> dict[str, Any]:
+@pytest.fixture(name="lists")
+def lists_fixture(db: Any, sync_jobs: None) -> dict[str, Any]:
     """The four samples imported as the active versions."""
     return {key: services.import_list_file(key, path).version for key, path in FILES.items()}
 
 
-def eu_variant(tmp_path: Path, *, rename_alias: bool = False, drop_last: bool = False,
-               add_name: str | None = None, unknown_element: bool = False, name: str = "eu-variant.xml") -> Path:
+def eu_variant(
+    tmp_path: Path,
+    *,
+    rename_alias: bool = False,
+    drop_last: bool = False,
+    add_name: str | None = None,
+    unknown_element: bool = False,
+    name: str = "eu-variant.xml",
+) -> Path:
     """The EU sample with one alias renamed (EU.9901.47 changes), the last entity removed, one added."""
     text = FILES["eu-fsf"].read_text(encoding="utf-8")
     if rename_alias:
         assert 'wholeName="Evgenii Arkadevich KRIVOPLESOV"' in text
-        text = text.replace('wholeName="Evgenii Arkadevich KRIVOPLESOV"', 'wholeName="Evgenii Arkadevich KRIVOPLESOFF"')
+        text = text.replace(
+            'wholeName="Evgenii Arkadevich KRIVOPLESOV"', 'wholeName="Evgenii Arkadevich KRIVOPLESOFF"'
+        )
     blocks = _EU_ENTITY.findall(text)
     if drop_last:
         text = text.replace(blocks[-1], "")
@@ -61,9 +70,12 @@ def eu_variant(tmp_path: Path, *, rename_alias: bool = False, drop_last: bool = 
         block = re.sub(r'middleName="[^"]*"', 'middleName=""', block)
         text = text.replace("</export>", block + "</export>")
     if unknown_element:
-        text = text.replace('<subjectType code="person"',
-                            '<futureElement kind="x"><nested deep="1">text</nested></futureElement>\n'
-                            '    <subjectType code="person"', 1)
+        text = text.replace(
+            '<subjectType code="person"',
+            '<futureElement kind="x"><nested deep="1">text</nested></futureElement>\n'
+            '    <subjectType code="person"',
+            1,
+        )
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path

@@ -14,19 +14,24 @@ from dualuse.core.models import AuditEvent
 from dualuse.screening import services
 from dualuse.screening.errors import ListImportRejected
 from dualuse.screening.models import ListedEntity, ListSource, ListVersion
-from tests.screening.app_support import FILES, OS_CSV, eu_variant, lists, sync_jobs, truncated  # noqa: F401
+from tests.screening.app_support import FILES, OS_CSV, eu_variant, lists_fixture, sync_jobs_fixture, truncated  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("key", "expected"), [("eu-fsf", 22), ("un-sc", 19), ("us-csl", 21), ("opensanctions", 21)])
+@pytest.mark.parametrize(
+    ("key", "expected"), [("eu-fsf", 22), ("un-sc", 19), ("us-csl", 21), ("opensanctions", 21)]
+)
 def test_each_format_imports_as_the_active_version(sync_jobs: None, key: str, expected: int) -> None:
     outcome = services.import_list_file(key, FILES[key])
     version = outcome.version
     assert version.entity_count == expected == ListedEntity.objects.filter(version=version).count()
     assert ListSource.objects.get(key=key).active_version == version
     prefix = "os:" if key == "opensanctions" else f"{key}:"
-    assert all(ref.startswith(prefix) for ref in ListedEntity.objects.filter(version=version).values_list("ref", flat=True))
+    assert all(
+        ref.startswith(prefix)
+        for ref in ListedEntity.objects.filter(version=version).values_list("ref", flat=True)
+    )
     assert outcome.diff is None and version.diff_summary["counts"] == {"added": expected}
     assert AuditEvent.objects.filter(verb="screening.list_imported", object_id=str(version.pk)).exists()
 
@@ -43,7 +48,9 @@ def test_entities_keep_scripts_weak_aliases_partial_dates_and_identifiers(lists:
 
 
 @pytest.mark.parametrize("key", sorted(FILES))
-def test_a_truncated_file_changes_nothing_and_says_where(lists: dict[str, Any], tmp_path: Path, key: str) -> None:
+def test_a_truncated_file_changes_nothing_and_says_where(
+    lists: dict[str, Any], tmp_path: Path, key: str
+) -> None:
     before = (ListVersion.objects.count(), ListedEntity.objects.count(), AuditEvent.objects.count())
     with pytest.raises(ListImportRejected) as caught:
         services.import_list_file(key, truncated(tmp_path, FILES[key]))

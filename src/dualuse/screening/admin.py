@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from dualuse.screening.models import BulkScreening, Disposition, ListedEntity, ListSource, ListVersion, Screening
+from dualuse.screening.models import (
+    BulkScreening,
+    Disposition,
+    ListedEntity,
+    ListSource,
+    ListVersion,
+    Screening,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -49,4 +56,13 @@ class DispositionAdmin(ReadOnlyAdmin):
 
 @admin.register(BulkScreening)
 class BulkScreeningAdmin(ReadOnlyAdmin):
-    list_display = ["pk", "file_name", "organisation", "status", "done", "total", "new_hit_count", "created_at"]
+    list_display = [
+        "pk",
+        "file_name",
+        "organisation",
+        "status",
+        "done",
+        "total",
+        "new_hit_count",
+        "created_at",
+    ]

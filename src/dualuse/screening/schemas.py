@@ -36,7 +36,9 @@ class HitOut(Schema):
     score: float
     explanation: dict[str, Any]
     remembered: RememberedOut | None = Field(None, description="a false positive remembered for this party")
-    previous_disposition: RememberedOut | None = Field(None, description="an earlier disposition no longer applied")
+    previous_disposition: RememberedOut | None = Field(
+        None, description="an earlier disposition no longer applied"
+    )
 
 
 class DispositionOut(Schema):

@@ -7,7 +7,9 @@ from dualuse.screening import views
 urlpatterns = [
     path("screening/", views.screen_page, name="screening"),
     path("screening/screenings/<int:pk>/", views.screening_detail, name="screening-detail"),
-    path("screening/screenings/<int:pk>/dispositions/", views.disposition_create, name="screening-disposition"),
+    path(
+        "screening/screenings/<int:pk>/dispositions/", views.disposition_create, name="screening-disposition"
+    ),
     path("screening/bulk/", views.bulk_page, name="screening-bulk"),
     path("screening/bulk/<int:pk>/", views.bulk_detail, name="screening-bulk-detail"),
     path("screening/bulk/<int:pk>/result.csv", views.bulk_result, name="screening-bulk-result"),

@@ -26,16 +26,21 @@ def screen_page(request: HttpRequest) -> HttpResponse:
     error: DomainError | None = None
     if request.method == "POST":
         try:
-            query = services.party_query(form["name"], form["type"] or None, form["country"] or None,
-                                         form["birth_date"] or None)
+            query = services.party_query(
+                form["name"], form["type"] or None, form["country"] or None, form["birth_date"] or None
+            )
             screening = services.screen_party(query, acting_user=request.user)
         except DomainError as exc:
             error = exc
         else:
             return redirect("screening-detail", pk=screening.pk)
     recent = Screening.objects.for_user(request.user)[:20]
-    return render(request, "screening/screen.html", {"form": form, "error": error, "recent": recent},
-                  status=400 if error else 200)
+    return render(
+        request,
+        "screening/screen.html",
+        {"form": form, "error": error, "recent": recent},
+        status=400 if error else 200,
+    )
 
 
 def _hit_rows(screening: Screening) -> list[dict[str, Any]]:
@@ -48,21 +53,32 @@ def _hit_rows(screening: Screening) -> list[dict[str, Any]]:
         entity = entities.get(hit.get("entity_id"))
         explanation = hit.get("explanation") or {}
         name = explanation.get("name") if isinstance(explanation.get("name"), dict) else {}
-        rows.append({
-            "hit": hit, "entity": entity, "name": name, "disposition": decided.get(hit["entity"]),
-            "others": {k: v for k, v in explanation.items() if k != "name"},
-            "countries": [(c, country_name(c)) for c in (entity.countries if entity else [])],
-        })
+        rows.append(
+            {
+                "hit": hit,
+                "entity": entity,
+                "name": name,
+                "disposition": decided.get(hit["entity"]),
+                "others": {k: v for k, v in explanation.items() if k != "name"},
+                "countries": [(c, country_name(c)) for c in (entity.countries if entity else [])],
+            }
+        )
     return rows
 
 
 @login_required
 def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
     screening = get_object_or_404(Screening.objects.for_user(request.user), pk=pk)
-    return render(request, "screening/detail.html", {
-        "screening": screening, "rows": _hit_rows(screening), "decisions": Decision.choices,
-        "versions": screening.list_versions.select_related("source"),
-    })
+    return render(
+        request,
+        "screening/detail.html",
+        {
+            "screening": screening,
+            "rows": _hit_rows(screening),
+            "decisions": Decision.choices,
+            "versions": screening.list_versions.select_related("source"),
+        },
+    )
 
 
 @login_required
@@ -70,9 +86,13 @@ def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def disposition_create(request: HttpRequest, pk: int) -> HttpResponse:
     screening = get_object_or_404(Screening.objects.for_user(request.user), pk=pk)
     try:
-        services.record_disposition(screening, entity_ref=request.POST.get("entity", ""),
-                                    decision=request.POST.get("decision", ""), reason=request.POST.get("reason", ""),
-                                    acting_user=request.user)
+        services.record_disposition(
+            screening,
+            entity_ref=request.POST.get("entity", ""),
+            decision=request.POST.get("decision", ""),
+            reason=request.POST.get("reason", ""),
+            acting_user=request.user,
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -89,19 +109,25 @@ def bulk_page(request: HttpRequest) -> HttpResponse:
         try:
             if upload is None:
                 raise InvalidBulkFile("choose a CSV file to upload", field="file")
-            job = services.create_bulk_screening(upload.read(), upload.name or "parties.csv", acting_user=request.user)
+            job = services.create_bulk_screening(
+                upload.read(), upload.name or "parties.csv", acting_user=request.user
+            )
         except DomainError as exc:
             error = exc
         else:
             return redirect("screening-bulk-detail", pk=job.pk)
     jobs = BulkScreening.objects.for_user(request.user)[:30]
-    return render(request, "screening/bulk.html", {"jobs": jobs, "error": error}, status=400 if error else 200)
+    return render(
+        request, "screening/bulk.html", {"jobs": jobs, "error": error}, status=400 if error else 200
+    )
 
 
 @login_required
 def bulk_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(BulkScreening.objects.for_user(request.user), pk=pk)
-    template = "screening/_bulk_progress.html" if request.headers.get("HX-Request") else "screening/bulk_detail.html"
+    template = (
+        "screening/_bulk_progress.html" if request.headers.get("HX-Request") else "screening/bulk_detail.html"
+    )
     return render(request, template, {"job": job})
 
 
@@ -122,4 +148,6 @@ def lists_page(request: HttpRequest) -> HttpResponse:
     diffs = {v.source.key: v.diff_summary.get("counts", {}) for v in active}
     for row in rows:
         row["diff"] = diffs.get(row["source"], {})
-    return render(request, "screening/lists.html", {"rows": rows, "can_import": can_import_lists(request.user)})
+    return render(
+        request, "screening/lists.html", {"rows": rows, "can_import": can_import_lists(request.user)}
+    )

@@ -21,11 +21,27 @@ from dualuse.screening.services import current_index, match_party, party_query
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ALL_DATASETS = {"default", "sanctions", "all"}
-_SCHEMA_IN = {"person": "person", "organization": "organization", "company": "organization",
-              "legalentity": "organization", "publicbody": "organization", "vessel": "vessel", "thing": None}
+_SCHEMA_IN = {
+    "person": "person",
+    "organization": "organization",
+    "company": "organization",
+    "legalentity": "organization",
+    "publicbody": "organization",
+    "vessel": "vessel",
+    "thing": None,
+}
 _SCHEMA_OUT = {"person": "Person", "organization": "Organization", "vessel": "Vessel", "other": "LegalEntity"}
-_ID_PROPS = ("idNumber", "passportNumber", "registrationNumber", "taxNumber", "innCode", "ogrnCode", "imoNumber",
-             "leiCode", "vatCode")
+_ID_PROPS = (
+    "idNumber",
+    "passportNumber",
+    "registrationNumber",
+    "taxNumber",
+    "innCode",
+    "ogrnCode",
+    "imoNumber",
+    "leiCode",
+    "vatCode",
+)
 # A ref's prefix is its source key, except OpenSanctions ("os:").
 _PREFIX_SOURCE = {"os": SourceKey.OPENSANCTIONS.value}
 
@@ -78,13 +94,16 @@ def entity_properties(entity: ListedEntity) -> dict[str, list[str]]:
     return {k: v for k, v in props.items() if v}
 
 
-def _one(query: MatchQueryIn, prefix: str | None, threshold: float, cutoff: float, limit: int,
-         index: Any) -> tuple[dict[str, Any], list[Hit]]:
+def _one(
+    query: MatchQueryIn, prefix: str | None, threshold: float, cutoff: float, limit: int, index: Any
+) -> tuple[dict[str, Any], list[Hit]]:
     props = query.properties
     schema_key = query.schema_.lower()
     if schema_key not in _SCHEMA_IN:
-        raise DomainError(f"schema {query.schema_!r} is not matchable: use Person, Organization, Company, "
-                          "LegalEntity or Vessel")
+        raise DomainError(
+            f"schema {query.schema_!r} is not matchable: use Person, Organization, Company, "
+            "LegalEntity or Vessel"
+        )
     names = _values(props, "name", "alias")
     if not names and (parts := _values(props, "firstName", "middleName", "fatherName", "lastName")):
         names = [" ".join(parts)]
@@ -93,12 +112,20 @@ def _one(query: MatchQueryIn, prefix: str | None, threshold: float, cutoff: floa
         raise DomainError("the query has no name (properties.name) and no identifier")
     # Values we cannot use (a country name, a free-text date) are ignored, as yente does.
     dates = [d[:10] for d in _values(props, "birthDate", "incorporationDate") if _DATE.match(d[:10])]
-    countries = [c for c in _values(props, "country", "nationality", "citizenship", "jurisdiction")
-                 if len(c) == 2 and is_country(c)]
+    countries = [
+        c
+        for c in _values(props, "country", "nationality", "citizenship", "jurisdiction")
+        if len(c) == 2 and is_country(c)
+    ]
     best: dict[str, Hit] = {}
     for name in names or [ids[0]]:
-        party = party_query(name, _SCHEMA_IN[schema_key], countries[0] if countries else None,
-                            dates[0] if dates else None, ids)
+        party = party_query(
+            name,
+            _SCHEMA_IN[schema_key],
+            countries[0] if countries else None,
+            dates[0] if dates else None,
+            ids,
+        )
         for hit in match_party(party, threshold=cutoff, limit=limit * 3, index=index):
             if prefix and not hit.ref.startswith(prefix):
                 continue
@@ -108,8 +135,9 @@ def _one(query: MatchQueryIn, prefix: str | None, threshold: float, cutoff: floa
     return {"schema": query.schema_, "properties": props}, hits
 
 
-def match_response(dataset: str, queries: dict[str, MatchQueryIn], *, threshold: float, cutoff: float,
-                   limit: int) -> dict[str, Any]:
+def match_response(
+    dataset: str, queries: dict[str, MatchQueryIn], *, threshold: float, cutoff: float, limit: int
+) -> dict[str, Any]:
     prefix = _dataset_prefix(dataset)
     active = current_index()
     responses: dict[str, Any] = {}
@@ -118,33 +146,55 @@ def match_response(dataset: str, queries: dict[str, MatchQueryIn], *, threshold:
         try:
             echo, hits = _one(query, prefix, threshold, min(cutoff, threshold), limit, active)
         except DomainError as exc:
-            responses[key] = {"status": 400, "error": exc.to_json(), "results": [], "total": {"value": 0,
-                              "relation": "eq"}, "query": {"schema": query.schema_, "properties": query.properties}}
+            responses[key] = {
+                "status": 400,
+                "error": exc.to_json(),
+                "results": [],
+                "total": {"value": 0, "relation": "eq"},
+                "query": {"schema": query.schema_, "properties": query.properties},
+            }
             continue
         found[key] = hits
-        responses[key] = {"status": 200, "results": [], "total": {"value": len(hits), "relation": "eq"},
-                          "query": echo}
+        responses[key] = {
+            "status": 200,
+            "results": [],
+            "total": {"value": len(hits), "relation": "eq"},
+            "query": echo,
+        }
     refs = {h.ref for hits in found.values() for h in hits[:limit]}
-    entities = {e.ref: e for e in ListedEntity.objects.filter(version_id__in=active.version_ids, ref__in=refs)}
+    entities = {
+        e.ref: e for e in ListedEntity.objects.filter(version_id__in=active.version_ids, ref__in=refs)
+    }
     for key, hits in found.items():
         for hit in hits[:limit]:
             entity = entities.get(hit.ref)
             source = hit.ref.split(":", 1)[0]
-            responses[key]["results"].append({
-                "id": hit.ref,
-                "caption": entity.caption if entity else hit.ref,
-                "schema": _SCHEMA_OUT.get(entity.schema if entity else "other", "LegalEntity"),
-                "properties": entity_properties(entity) if entity else {},
-                "datasets": [_PREFIX_SOURCE.get(source, source)],
-                "referents": [],
-                "target": True,
-                "first_seen": None, "last_seen": None, "last_change": None,
-                "score": round(hit.score, 4),
-                "match": hit.score >= threshold,
-                "features": _features(hit),
-                "explanation": hit.explanation,
-                "token": None,
-            })
-    return {"responses": responses, "matcher": {"name": "dualuse", "description": "dualuse name matcher",
-                                                "threshold": threshold, "cutoff": min(cutoff, threshold)},
-            "limit": limit}
+            responses[key]["results"].append(
+                {
+                    "id": hit.ref,
+                    "caption": entity.caption if entity else hit.ref,
+                    "schema": _SCHEMA_OUT.get(entity.schema if entity else "other", "LegalEntity"),
+                    "properties": entity_properties(entity) if entity else {},
+                    "datasets": [_PREFIX_SOURCE.get(source, source)],
+                    "referents": [],
+                    "target": True,
+                    "first_seen": None,
+                    "last_seen": None,
+                    "last_change": None,
+                    "score": round(hit.score, 4),
+                    "match": hit.score >= threshold,
+                    "features": _features(hit),
+                    "explanation": hit.explanation,
+                    "token": None,
+                }
+            )
+    return {
+        "responses": responses,
+        "matcher": {
+            "name": "dualuse",
+            "description": "dualuse name matcher",
+            "threshold": threshold,
+            "cutoff": min(cutoff, threshold),
+        },
+        "limit": limit,
+    }
