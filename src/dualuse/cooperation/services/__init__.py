@@ -1,0 +1,78 @@
+"""The only place that changes cooperation state: one transaction and one audit event per write."""
+
+from dualuse.cooperation.services.catchall import (
+    ballot_for,
+    cast_vote,
+    close_due_proposals,
+    close_proposal,
+    decide_catch_all,
+    inform_exporter,
+    notify_catch_all,
+    request_extension,
+)
+from dualuse.cooperation.services.consultations import (
+    Blocker,
+    answer_consultation,
+    extend_consultation,
+    grant_despite_denial,
+    granting_blockers,
+    is_overdue,
+    lapse_overdue,
+    request_consultation,
+    request_location_consultation,
+)
+from dualuse.cooperation.services.denials import (
+    NoticeMatch,
+    find_matches,
+    matches_for_application,
+    notify_denial,
+    notify_licensing_denial,
+    review_denial,
+    transaction_from_plain,
+)
+from dualuse.cooperation.services.eulist import (
+    csv_text,
+    entry_json,
+    ftm_lines,
+    json_document,
+    review_entry,
+    rule_sources,
+    sync_screening_source,
+)
+from dualuse.cooperation.services.reminders import Reminder, remind
+
+__all__ = [
+    "Blocker",
+    "NoticeMatch",
+    "Reminder",
+    "answer_consultation",
+    "ballot_for",
+    "cast_vote",
+    "close_due_proposals",
+    "close_proposal",
+    "csv_text",
+    "decide_catch_all",
+    "entry_json",
+    "extend_consultation",
+    "find_matches",
+    "ftm_lines",
+    "grant_despite_denial",
+    "granting_blockers",
+    "inform_exporter",
+    "is_overdue",
+    "json_document",
+    "lapse_overdue",
+    "matches_for_application",
+    "notify_catch_all",
+    "notify_denial",
+    "notify_licensing_denial",
+    "remind",
+    "request_consultation",
+    "request_extension",
+    "request_location_consultation",
+    "review_denial",
+    "review_entry",
+    "rule_sources",
+    "sync_screening_source",
+    "transaction_from_plain",
+]
