@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from dualuse.screening.matching.dates import DATE_EFFECT, DateFit, parse_query_date
 from dualuse.screening.matching.normalize import (
@@ -48,6 +49,7 @@ from dualuse.screening.records import Entity, NameQuality
 
 COMMON_KEY = 4000  # names behind a key group above which it does not generate candidates
 DETAIL = 24  # names scored in full per query, at most
+PREFILTER_FLOOR = 55  # rapidfuzz token_set_ratio below which a candidate is not scored in full
 RELATIVE_FLOOR = 0.4  # ... and only those with this share of the best candidate's key weight
 FUZZY_MIN = 4  # shortest skeleton looked up within one edit
 PAIR_MAX_TOKENS = 5  # names longer than this get no adjacent-pair keys
@@ -191,7 +193,7 @@ class MatchIndex:
         )
         best: dict[int, tuple[float, int, NameScore]] = {}  # party -> (value, name id, name score)
         for reading in self._readings(query, norm):
-            for name_id in self._candidates(reading):
+            for name_id in self._prefilter(reading, self._candidates(reading)):
                 self._consider(reading, name_id, best)
         for ident in wanted:
             for party_id in self._identifiers.get(ident, ()):
@@ -221,6 +223,18 @@ class MatchIndex:
             if as_person is not None and as_person.tokens != norm.tokens:
                 return [norm, as_person]
         return [norm]
+
+    def _prefilter(self, norm: NormName, name_ids: list[int]) -> list[int]:
+        """Drop candidates that a generous C-level score already rules out (rapidfuzz's
+        token-set ratio is 100 when one name's tokens contain the other's). Names in another
+        script than the query are kept: only the full score sees through transliteration."""
+        if len(name_ids) <= 4 or norm.transliterated:
+            return name_ids
+        texts = [self._texts[i] for i in name_ids]
+        scores = process.cdist([norm.text], texts, scorer=fuzz.token_set_ratio, dtype=np.uint8)[0]
+        flags = self._flags[name_ids]
+        keep = (scores >= PREFILTER_FLOOR) | ((flags & _TRANSLIT) != 0)
+        return [i for i, k in zip(name_ids, keep.tolist(), strict=True) if k]
 
     def _consider(self, norm: NormName, name_id: int, best: dict[int, tuple[float, int, NameScore]]) -> None:
         party_id = int(self._name_party[name_id])
