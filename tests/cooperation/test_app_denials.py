@@ -153,3 +153,36 @@ def test_review_reminder_before_three_years(officer_other_state: Any) -> None:
     assert reminders[0].to_state == "FR"
     assert [r for r in services.remind(near) if r.kind == "denial_review_due"] == []  # once a day
     assert [r for r in services.remind(notice.notified_on) if r.kind == "denial_review_due"] == []
+
+
+def test_licensing_denials_are_pulled_into_notices(officer: Any, senior_officer: Any, exporter: Any) -> None:
+    from dualuse.licensing.models import Decision, Denial
+    from tests.cooperation.test_app_consultations import make_case
+
+    case = make_case(officer, exporter)
+    Decision.objects.create(
+        application=case,
+        outcome="deny",
+        reasons="Risk.",
+        criteria=["cp_2"],
+        status="countersigned",
+        proposed_by=officer,
+        reviewed_by=senior_officer,
+    )
+    denial = Denial.objects.create(
+        application=case,
+        authority=officer.organisation,
+        member_state="DE",
+        denied_on=date(2026, 1, 5),
+        criteria=["cp_2"],
+        reasons="Risk of repression.",
+        destination="AE",
+        lines=[{"entry_code": "5A001.f", "description": "IMSI catcher"}],
+        parties=[{"role": "end_user", "name": "Orion", "country": "AE", "kind": "commercial"}],
+    )
+    kinds = [r.kind for r in services.remind(date(2026, 1, 6))]
+    assert "denial_notified" in kinds
+    notice = DenialNotice.objects.get(licensing_denial=denial)
+    assert notice.member_state == "DE" and notice.application == case and notice.created_by == senior_officer
+    assert notice.items[0]["entry_code"] == "5A001.f" and notice.denied_on == date(2026, 1, 5)
+    assert services.sync_licensing_denials() == []  # once

@@ -28,6 +28,7 @@ from dualuse.cooperation.services.denials import (
     notify_denial,
     notify_licensing_denial,
     review_denial,
+    sync_licensing_denials,
     transaction_from_plain,
 )
 from dualuse.cooperation.services.eulist import (

@@ -25,6 +25,7 @@ from dualuse.cooperation.services.common import (
 from dualuse.cooperation.services.names import party_similarity
 from dualuse.core import audit
 from dualuse.core.models import Verb
+from dualuse.licensing.models import Decision, Denial
 
 REVIEW_YEARS = 3  # Art 16(2): a refusal is reviewed within 3 years of its notification
 
@@ -106,6 +107,25 @@ def notify_licensing_denial(denial: Any, *, acting_user: Any) -> DenialNotice:
         if all(i["entry_code"] for i in items)
         else DenialBasis.CATCH_ALL_ART4,
     )
+
+
+def sync_licensing_denials() -> list[DenialNotice]:
+    """Notify every licensing `Denial` that has no notice yet, as the senior officer who countersigned it.
+
+    Licensing records its denials without calling us (no signals); housekeeping (`remind`) pulls them
+    here, and licensing may also call `notify_licensing_denial` right after recording one.
+    """
+    created = []
+    for denial in Denial.objects.filter(notice__isnull=True).select_related("application"):
+        decision = (
+            Decision.objects.filter(application=denial.application_id, outcome="deny", status="countersigned")
+            .order_by("-pk")
+            .first()
+        )
+        signer = decision.reviewed_by if decision else None
+        if signer is not None:
+            created.append(notify_licensing_denial(denial, acting_user=signer))
+    return created
 
 
 def review_denial(

@@ -21,6 +21,7 @@ from dualuse.cooperation.models import (
 from dualuse.cooperation.services.catchall import close_due_proposals
 from dualuse.cooperation.services.common import today
 from dualuse.cooperation.services.consultations import lapse_overdue
+from dualuse.cooperation.services.denials import sync_licensing_denials
 from dualuse.core import audit
 from dualuse.core.calendar import working_days_between
 from dualuse.core.models import Verb
@@ -45,6 +46,16 @@ def remind(on: date | None = None) -> list[Reminder]:
     """Close what is due, then list every reminder for `on`; each is sent at most once a day."""
     day = on or today()
     out: list[Reminder] = []
+    for n in sync_licensing_denials():
+        out.append(
+            Reminder(
+                "denial_notified",
+                n.member_state,
+                n.reference,
+                n.review_due.isoformat(),
+                "refusal notified to the other Member States and the Commission (Art 16(1))",
+            )
+        )
     for c in lapse_overdue(day):
         out.append(
             Reminder(
