@@ -74,6 +74,7 @@ __all__ = [
     "review_denial",
     "review_entry",
     "rule_sources",
+    "sync_licensing_denials",
     "sync_screening_source",
     "transaction_from_plain",
 ]
