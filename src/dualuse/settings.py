@@ -58,6 +58,11 @@ CELERY_BROKER_URL = env_str("DUALUSE_BROKER_URL", "")
 SCREENING_THRESHOLD = float(env_str("DUALUSE_SCREENING_THRESHOLD", "0.70"))
 UPLOAD_MAX_BYTES = env_int("DUALUSE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 REQUIRE_OTP_FOR_AUTHORITIES = env_bool("DUALUSE_REQUIRE_OTP", True)
+# Art 12(4) [S]: individual and global authorisations are valid up to 2 years, large projects up to 4.
+LICENCE_MAX_MONTHS = env_int("DUALUSE_LICENCE_MAX_MONTHS", 24)
+LARGE_PROJECT_MAX_MONTHS = env_int("DUALUSE_LARGE_PROJECT_MAX_MONTHS", 48)
+# No EU deadline for deciding an application: each authority sets its own target (the "overdue" queue).
+CASE_TARGET_WORKING_DAYS = env_int("DUALUSE_CASE_TARGET_WORKING_DAYS", 30)
 
 INSTALLED_APPS = [
     "django.contrib.auth",

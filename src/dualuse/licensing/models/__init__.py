@@ -1,0 +1,65 @@
+"""The licensing models, one module per concern; imported here so Django finds them."""
+
+from dualuse.licensing.models.applications import (
+    Activity,
+    Application,
+    ApplicationLine,
+    ApplicationQuerySet,
+    ApplicationType,
+    CheckStatus,
+    Document,
+    DocumentKind,
+    Party,
+    PartyKind,
+    PartyRole,
+    Question,
+    QuestionStatus,
+)
+from dualuse.licensing.models.assessment import Assessment, Decision, DecisionStatus, Denial, Outcome
+from dualuse.licensing.models.licences import (
+    Licence,
+    LicenceAction,
+    LicenceChange,
+    LicenceLine,
+    LicenceNumberCounter,
+    LicenceStatus,
+    LicenceUse,
+)
+from dualuse.licensing.models.ugea import (
+    GeneralAuthorisationRegistration,
+    NoticeKind,
+    RegistrationStatus,
+    UgeaNotice,
+)
+
+__all__ = [
+    "Activity",
+    "Application",
+    "ApplicationLine",
+    "ApplicationQuerySet",
+    "ApplicationType",
+    "Assessment",
+    "CheckStatus",
+    "Decision",
+    "DecisionStatus",
+    "Denial",
+    "Document",
+    "DocumentKind",
+    "GeneralAuthorisationRegistration",
+    "Licence",
+    "LicenceAction",
+    "LicenceChange",
+    "LicenceLine",
+    "LicenceNumberCounter",
+    "LicenceStatus",
+    "LicenceUse",
+    "NoticeKind",
+    "Outcome",
+    "Party",
+    "PartyKind",
+    "PartyRole",
+    "Question",
+    "QuestionStatus",
+    "RegistrationStatus",
+    "UgeaNotice",
+]

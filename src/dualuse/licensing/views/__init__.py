@@ -1,0 +1,1 @@
+"""Licensing pages, one module per audience: exporter, workbench (authority), licences, UGEA, OTP."""
