@@ -233,10 +233,16 @@ def test_eu004_section_d_software_only_for_the_demonstration() -> None:
     assert "demonstrated" in conditions(out, "EU004")
 
 
-def test_eu004_waived_re_import_when_not_temporary() -> None:
-    """Annex II Section D Part 3 para 2: without re-import, the authority's waiver becomes the condition."""
+def test_eu004_not_usable_when_not_temporary() -> None:
+    """Annex II Section D Part 1 and Part 3 para 2: EU004 covers temporary exports; a waiver of re-import is
+    granted only on request by the individual-authorisation procedure, so a non-temporary export cannot rely
+    on EU004 as it stands (corrected by the review: it used to be usable with the waiver as a condition)."""
     out = run("6A003.b.4", "SG", exhibition=True, temporary=False)
-    assert "waived" in conditions(out, "EU004")
+    assert "EU004" not in usable(out)
+    assert "waiver" in out["unusable_general_authorisations"]["EU004"]
+    assert "EU004" in usable(run("6A003.b.4", "SG", exhibition=True)), (
+        "temporary left out: unknown, not false"
+    )
 
 
 def test_eu004_russia_removed() -> None:

@@ -32,6 +32,7 @@ class ItemScope:
     related_to: tuple[str, ...] = ()
     related_direct: frozenset[str] = frozenset()
     related_possibly: tuple[ScopeEntry, ...] = ()
+    related_by_reading: tuple[ScopeEntry, ...] = ()  # excluded by the project's reading, with the reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,7 @@ def _items(raw: dict[str, Any]) -> ItemScope:
         related_to=tuple(related.get("related_to", ())),
         related_direct=frozenset(related.get("direct", ())),
         related_possibly=_scope_entries(related.get("possibly", [])),
+        related_by_reading=_scope_entries(related.get("by_reading", [])),
     )
 
 

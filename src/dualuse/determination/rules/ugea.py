@@ -133,14 +133,18 @@ def remaining_conditions(u: Ugea, facts: Facts) -> list[str]:
         left.append(
             f"You have not been informed of, and are not aware of, a use violating human rights, democratic principles or freedom of expression ({ref})"
         )
-    for c in u.conditions:
-        if c.kind == "temporary" and facts.temporary is False:
-            left.append(
-                f"The authority has waived re-import on your request (individual-authorisation procedure) ({c.reference})"
-            )
-        else:
-            left.append(c.render())
+    left += [c.render() for c in u.conditions]
     return left
+
+
+def temporary_problem(u: Ugea, facts: Facts) -> str | None:
+    """Annex II Section D: a temporary export, re-imported within 120 days. An export said not to be
+    temporary is outside EU004 until the authority waives re-import, which it does only on request by the
+    individual-authorisation procedure (Part 3): so that is an application, not a condition left to meet."""
+    temporary = next((c for c in u.conditions if c.kind == "temporary"), None)
+    if temporary is None or facts.temporary is not False:
+        return None
+    return f"{u.code} covers only temporary exports re-imported within 120 days; a waiver of re-import needs a request to your authority by the individual-authorisation procedure ({temporary.reference})"
 
 
 def evaluate(facts: Facts, lines: tuple[Line, ...], ctx: DeterminationContext) -> UgeaOutcome:
@@ -160,6 +164,8 @@ def evaluate(facts: Facts, lines: tuple[Line, ...], ctx: DeterminationContext) -
             problems.append(problem)
         if u.requires is not None and not getattr(facts, u.requires):
             problems.append(f"{u.code} {REQUIRED_FACT[u.requires]} ({u.reference})")
+        if (problem := temporary_problem(u, facts)) is not None:
+            problems.append(problem)
         problems += bar_problems(u, facts)
         if (problem := re_export_problem(u, facts, ctx)) is not None:
             problems.append(problem)

@@ -87,9 +87,15 @@ def _item_cover(u: Ugea, code: str, ctx: DeterminationContext) -> ItemCover:
                 False,
                 f"{u.code} excludes software and technology related to {', '.join(scope.related_to)} ({ref})",
             )
+        by_reading = _covering(code, scope.related_by_reading)
+        if by_reading is not None:
+            return ItemCover(False, f"{by_reading.condition} ({ref})")
         possibly = _covering(code, scope.related_possibly)
         if possibly is not None and possibly.condition:
             conditions.append(f"{possibly.condition} ({ref})")
-        elif narrower(code, scope.related_direct | {e.code for e in scope.related_possibly}):
+        elif narrower(
+            code,
+            scope.related_direct | {e.code for e in (*scope.related_possibly, *scope.related_by_reading)},
+        ):
             conditions.append(f"Not software or technology related to {', '.join(scope.related_to)} ({ref})")
     return ItemCover(True, conditions=tuple(conditions))
