@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import Resolver404, resolve
 
 PUBLIC = [
+    ("/screening/lists/", "Lists"),
     ("/eu-list/", "EU-wide list"),
     ("/transparency/", "Transparency"),
     ("/handbook/", "Handbook"),
@@ -17,6 +18,7 @@ BY_ROLE: dict[str, list[tuple[str, str]]] = {
     "exporter": [
         ("/determinations/", "Do I need a licence?"),
         ("/screening/", "Screening"),
+        ("/screening/bulk/", "Bulk screening"),
         ("/applications/", "Applications"),
         ("/licences/", "Licences"),
         ("/diligence/", "Due diligence"),
@@ -27,7 +29,7 @@ BY_ROLE: dict[str, list[tuple[str, str]]] = {
     "senior_officer": [("/cases/", "Workbench"), ("/screening/", "Screening"), ("/cooperation/", "Cooperation"),
                        ("/evidence/review/", "Evidence")],
     "state_representative": [("/cooperation/", "Cooperation"), ("/cooperation/votes/", "Votes")],
-    "commission": [("/cooperation/", "Cooperation"), ("/screening/lists/", "Lists")],
+    "commission": [("/cooperation/", "Cooperation"), ("/screening/", "Screening"), ("/screening/lists/", "Lists")],
     "ngo": [("/evidence/", "Evidence")],
     "admin": [("/admin/", "Admin")],
 }
