@@ -345,3 +345,11 @@ def test_rule_source_adapter_feeds_determinations() -> None:
     assert (
         len(proposal.requirements(Facts("DE", Activity.EXPORT, "BR", (Line(1, None, "spyware kit"),)))) == 1
     )
+
+
+def test_sync_screening_source_imports_eu_cyber() -> None:
+    pytest.importorskip("dualuse.screening.services.lists")
+    assert services.sync_screening_source() is None  # nothing published: nothing imported
+    published_entry()
+    outcome = services.sync_screening_source()
+    assert outcome.source.key == "eu-cyber" and outcome.version.entity_count == 1

@@ -78,7 +78,7 @@ def _consultation(notice: DenialNotice, users: dict[str, User], say: Callable[[s
     """A German case for the same end user and item: its consultation of France is under way."""
     officer = users["officer-de"]
     exporter = Organisation.objects.filter(name="Acme Sensors GmbH").first()
-    if exporter is None:
+    if exporter is None or officer.organisation is None:
         return
     application = Application.objects.create(
         exporter=exporter,

@@ -209,7 +209,7 @@ def notification_page(request: HttpRequest, pk: int) -> HttpResponse:
     n = get_object_or_404(CatchAllNotification.objects.for_user(request.user), pk=pk)
     may_decide = (
         access.is_officer(request.user)
-        and n.authority_id == request.user.organisation_id
+        and n.authority_id == getattr(request.user, "organisation_id", None)
         and n.status == NotificationStatus.NOTIFIED
     )
     if request.method == "POST" and may_decide:

@@ -243,7 +243,7 @@ def granting_blockers(application: Any, *, on: date | None = None) -> list[Block
         notice = match.notice
         mine = [c for c in consultations if c.denial_notice_id == notice.pk]
         latest = mine[0] if mine else None
-        common = {"denial_notice_id": notice.pk, "explanation": match.explanation}
+        common: dict[str, Any] = {"denial_notice_id": notice.pk, "explanation": match.explanation}
         if latest is None:
             blockers.append(
                 Blocker(
