@@ -34,7 +34,7 @@ def request(
     activity: str = "export",
     *,
     origin: str = "DE",
-    end_use: dict[str, bool] | None = None,
+    end_use: dict[str, Any] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     req: dict[str, Any] = {
@@ -257,6 +257,33 @@ CASES: list[Case] = [
     Case("eu008-reexport", "Annex II H re-export", request("5A002.a.2", "BR", re_export_destinations=["CN"]), True, ["Art 3(1)"], set(), {"EU008"}),
     Case("eu008-aware-wmd", "Annex II H Part 3", request("5A002.a.2", "BR", end_use=AWARE_WMD), True, ["Art 3(1)"], set(), {"EU008"}),
     Case("eu008-commercial", "Annex II H", request("5A002.a.2", "BR", end_user_type="commercial"), True, ["Art 3(1)"], {"EU008"}),
+    # --- review fixes: Annex IV entries narrower than their Annex I code (§2 Annex IV, §11.6) --------------
+    Case("a11-9a004a-launcher", "Art 11(1); Annex IV 9A004 = launch vehicles", request("9A004.a", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("a11-9a004b-satellite", "Annex IV 9A004: launch vehicles only", request("9A004.b", "FR", "intra_eu_transfer"), False, []),
+    Case("eu001-9a004b-satellite", "Annex II A; Section I via Annex IV 9A004 only", request("9A004.b", "US"), True, ["Art 3(1)"], {"EU001"}),
+    Case("eu001-9a004a-launcher", "Annex II I via Annex IV 9A004", request("9A004.a", "US"), True, ["Art 3(1)"], set(), {"EU001"}),
+    Case("a11-6a203-mirror", "Art 11(1); Annex IV Part II 6A203", request("6A203.a.1", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("a11-6a203-solid-state", "Annex IV 6A203: rotating-mirror cameras only", request("6A203.c.1", "FR", "intra_eu_transfer"), False, []),
+    Case("eu001-6a203-rad-hard", "Annex II A (6A203.d not in Annex IV)", request("6A203.d", "JP"), True, ["Art 3(1)"], {"EU001"}),
+    Case("a11-6a001a2e1", "Art 11(1); Annex IV 6A001.a.2.e.1", request("6A001.a.2.e.1", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("a11-6a001a2e3", "Annex IV 6A001.a.2.e: sub-items 1-2 only", request("6A001.a.2.e.3", "FR", "intra_eu_transfer"), False, []),
+    Case("a11-8a002o3a", "Annex IV 8A002.o.3: only .b", request("8A002.o.3.a", "FR", "intra_eu_transfer"), False, []),
+    Case("a11-8a002o3b", "Art 11(1); Annex IV 8A002.o.3.b", request("8A002.o.3.b", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("reexport-annex-iv-us", "Art 2(2), 3(1); Annex II I", request("5A004.a", "US", "re_export"), True, ["Art 3(1)"], set(), {"EU001"}),
+    # --- review fixes: EU007 and listed cyber-surveillance software; EU004 temporary ---------------------
+    Case("eu007-5d001e", "Annex II G; §11.2 cyber-surveillance software", request("5D001.e", "IN", intra_group=True), True, ["Art 3(1)"], set(), {"EU007"}),
+    Case("eu004-temporary-unknown", "Annex II D (temporary left out = unknown)", request("2B001", "IN", exhibition=True), True, ["Art 3(1)"], {"EU004"}),
+    Case("eu003-eu004-both", "Annex II C, D", request("2B001", "MX", exhibition=True, after_repair=True), True, ["Art 3(1)"], {"EU003", "EU004"}),
+    # --- mixes of bases ------------------------------------------------------------------------------------
+    Case("a4-informed-a-aware-c", "Art 4(1)(a), 4(2)", request(None, "IN", end_use={**WMD, "aware_illegal_military_parts": True}), True, ["Art 4(1)(a)", "Art 4(2)"]),
+    Case("brokering-no-ugea", "Art 6; UGEAs cover exports only (Art 2(15))", request("2B001", "US", "brokering", end_use=WMD), True, ["Art 6(1)"], set(), set(UGEAS)),
+    Case("ta-no-ugea", "Art 8; UGEAs cover exports only", request("2B001", "CN", "technical_assistance", end_use=WMD), True, ["Art 8(1)"], set(), set(UGEAS)),
+    Case("reexport-catch-all", "Art 2(2), 4(1)(a)", request(None, "PK", "re_export", end_use=WMD), True, ["Art 4(1)(a)"], set()),
+    Case("reexport-aware-cyber", "Art 2(2), 5(2)", request(None, "PK", "re_export", end_use=CYBER_AW), "notify", ["Art 5(2)"], set()),
+    # --- contract leniency that cannot misread a request --------------------------------------------------
+    Case("uk-alias", "EU usage UK = ISO GB (Annex II A)", request("2B001", "UK"), True, ["Art 3(1)"], {"EU001"}),
+    Case("enum-case", "activity / end_user_type case-insensitive", request("3E001", "IN", "Export", intra_group=True, end_user_type="Government"), True, ["Art 3(1)"], set(), {"EU007"}),
+    Case("enum-hyphen", "re-export written with a hyphen", request("2B001", "JP", "Re-Export"), True, ["Art 3(1)"], {"EU001"}),
 ]
 # fmt: on
 
@@ -496,3 +523,46 @@ def test_every_ugea_code_is_known() -> None:
     """Every code the engine reports is one of EU001-EU008 (Annex II Sections A-H)."""
     out = run(request("2B001", "US", free_zone=True))
     assert set(out["unusable_general_authorisations"]) <= set(UGEAS)  # type: ignore[arg-type]
+
+
+def test_one_requirement_per_line_and_basis_bases_deduplicated() -> None:
+    """Issue #5: requirements are one per line and basis; legal_bases lists each basis once, in article order."""
+    req = request("2B001", "BR", end_use={"aware_wmd": True})
+    req["lines"] += [{"control_code": "5A002.a.2"}, {"control_code": None}]
+    out = run(req)
+    assert out["licence_required"] is True
+    assert out["legal_bases"] == ["Art 3(1)", "Art 4(2)"]
+    pairs = sorted((r["line"], r["basis"]) for r in out["requirements"])  # type: ignore[union-attr]
+    assert pairs == [(0, "Art 3(1)"), (1, "Art 3(1)"), (2, "Art 4(2)")]
+    assert usable(out) == set(), "aware of a WMD use: every UGEA is barred (Annex II Part 3)"
+
+
+def test_art_4_1_b_outside_the_embargo_list_is_explained() -> None:
+    """Art 4(1)(b): the purchasing country may be the embargoed one; the answer says so for a listed-free destination."""
+    out = run(request(None, "BR", end_use=EMBARGO))
+    assert out["legal_bases"] == ["Art 4(1)(b)"]
+    assert any("purchasing country" in r for r in out["reasons"])  # type: ignore[union-attr]
+
+
+def test_china_flagged_not_blocked() -> None:
+    """§9: the 1989 China embargo has no Council act: flagged, never treated as an Art 2(19) embargo."""
+    out = run(request("5A001.c", "CN"))
+    assert usable(out) == {"EU005"}
+    assert any("political embargo" in r for r in out["reasons"])  # type: ignore[union-attr]
+
+
+def test_annex_iv_part_ii_says_no_national_general_authorisation() -> None:
+    """§11.6: Part II items never go under a national general authorisation for intra-Union trade."""
+    out = run(request("1C351.d.4", "FR", "intra_eu_transfer"))
+    assert any("No national general authorisation" in r for r in out["reasons"])  # type: ignore[union-attr]
+    part_i = run(request("5A004.a", "FR", "intra_eu_transfer"))
+    assert any(
+        "national general authorisation for intra-Union trade is possible" in r for r in part_i["reasons"]
+    )  # type: ignore[union-attr]
+
+
+def test_unusable_reasons_cite_annex_ii() -> None:
+    """Each unusable UGEA gives its reason with the Annex II section (or Section I) that applies."""
+    out = run(request("5A002.a.2", "CN", free_zone=True))
+    for code, why in out["unusable_general_authorisations"].items():  # type: ignore[union-attr]
+        assert "Annex II" in why, (code, why)

@@ -55,6 +55,13 @@ def _country(raw: object, path: str) -> str:
     return code
 
 
+def _enum_text(raw: object) -> object:
+    """'Re-export' -> 're_export': enumerated values are matched without regard to case, hyphens or spaces."""
+    if not isinstance(raw, str):
+        return raw
+    return raw.strip().lower().replace("-", "_").replace(" ", "_")
+
+
 def _flag(obj: Mapping[str, object], name: str, path: str) -> bool:
     raw = obj.get(name)
     if raw is None:
@@ -165,7 +172,7 @@ def parse_request(
     origin = _country(obj.get("exporter_member_state"), "exporter_member_state")
     if origin not in load_member_states().codes:
         raise RequestError("exporter_member_state", f"{origin} is not a Member State")
-    activity_raw = obj.get("activity")
+    activity_raw = _enum_text(obj.get("activity"))
     if activity_raw not in {a.value for a in Activity}:
         raise RequestError("activity", f"expected one of {', '.join(a.value for a in Activity)}")
     activity = Activity(str(activity_raw))
@@ -175,7 +182,7 @@ def parse_request(
     if not isinstance(raw_lines, list) or not raw_lines:
         raise RequestError("lines", "expected a non-empty list of lines")
     lines = tuple(_line(raw, i, known_codes, cyber_surveillance_codes) for i, raw in enumerate(raw_lines))
-    user_type = obj.get("end_user_type")
+    user_type = _enum_text(obj.get("end_user_type"))
     if user_type is not None and user_type not in {t.value for t in EndUserType}:
         raise RequestError("end_user_type", f"expected one of {', '.join(t.value for t in EndUserType)}")
     re_exports = obj.get("re_export_destinations") or []
