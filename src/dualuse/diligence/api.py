@@ -116,8 +116,31 @@ def put_programme(request: HttpRequest, payload: ProgrammeIn) -> ComplianceProgr
     return services.save_programme(payload.elements, acting_user=user)
 
 
-def _evidence_schema(user: Any) -> type:
-    return EvidenceOutAuthority if access.is_moderator(user) else EvidenceOutSubmitter
+SUBMITTER_FIELDS = (
+    "id",
+    "number",
+    "subject",
+    "country",
+    "party_name",
+    "entry_code",
+    "title",
+    "summary",
+    "observed_on",
+    "confidentiality",
+    "status",
+    "moderation_note",
+    "submitted_at",
+)
+
+
+def evidence_out(evidence: Evidence, user: Any) -> dict[str, Any]:
+    """The submitter's view, grown by the organisation and moderation date for authorities."""
+    data: dict[str, Any] = {f: getattr(evidence, f) for f in SUBMITTER_FIELDS}
+    data["sources"] = evidence.source_list
+    if access.is_moderator(user):
+        data["organisation"] = evidence.organisation.name
+        data["moderated_at"] = evidence.moderated_at
+    return data
 
 
 @router.get(
@@ -125,31 +148,35 @@ def _evidence_schema(user: Any) -> type:
 )
 def list_evidence(request: HttpRequest) -> list[Any]:
     user = require_user(request)
-    schema = _evidence_schema(user)
-    return [schema.from_orm(e) for e in Evidence.objects.for_user(user).select_related("organisation")[:500]]
+    return [
+        evidence_out(e, user) for e in Evidence.objects.for_user(user).select_related("organisation")[:500]
+    ]
 
 
 @router.post("/evidence", response={201: EvidenceOutSubmitter}, summary="Submit evidence (NGO)")
-def submit(request: HttpRequest, payload: EvidenceIn) -> tuple[int, Evidence]:
+def submit(request: HttpRequest, payload: EvidenceIn) -> tuple[int, dict[str, Any]]:
     user = require_user(request)
     draft = services.EvidenceDraft(**{**payload.dict(), "sources": tuple(payload.sources)})
-    return 201, services.submit_evidence(draft, acting_user=user)
+    return 201, evidence_out(services.submit_evidence(draft, acting_user=user), user)
 
 
 @router.get("/evidence/{pk}", response=EvidenceOutAuthority | EvidenceOutSubmitter)
 def get_evidence(request: HttpRequest, pk: int) -> Any:
     user = require_user(request)
     evidence = get_object_or_404(Evidence.objects.for_user(user).select_related("organisation"), pk=pk)
-    return _evidence_schema(user).from_orm(evidence)
+    return evidence_out(evidence, user)
 
 
 @router.post(
     "/evidence/{pk}/moderate", response=EvidenceOutAuthority, summary="Accept or decline (authority)"
 )
-def moderate(request: HttpRequest, pk: int, payload: ModerateIn) -> Evidence:
+def moderate(request: HttpRequest, pk: int, payload: ModerateIn) -> dict[str, Any]:
     user = require_user(request)
     evidence = get_object_or_404(Evidence.objects.for_user(user), pk=pk)
-    return services.moderate_evidence(evidence, accept=payload.accept, note=payload.note, acting_user=user)
+    moderated = services.moderate_evidence(
+        evidence, accept=payload.accept, note=payload.note, acting_user=user
+    )
+    return evidence_out(moderated, user)
 
 
 @router.get("/cases/{application_id}/evidence", response=list[CaseEvidenceOut], summary="Evidence on a case")
@@ -159,7 +186,7 @@ def case_evidence(request: HttpRequest, application_id: int) -> list[dict[str, A
     if not access.is_case_officer(user):
         raise NotAllowed("only officers see the evidence on a case")
     return [
-        {"evidence": i.evidence, "reasons": i.reasons, "consideration": i.consideration}
+        {"evidence": evidence_out(i.evidence, user), "reasons": i.reasons, "consideration": i.consideration}
         for i in services.evidence_for_case(application)
     ]
 

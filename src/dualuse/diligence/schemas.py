@@ -73,7 +73,7 @@ class EvidenceOutSubmitter(Schema):
     entry_code: str
     title: str
     summary: str
-    sources: list[str] = Field(alias="source_list")
+    sources: list[str]
     observed_on: date
     confidentiality: str
     status: str
@@ -82,7 +82,7 @@ class EvidenceOutSubmitter(Schema):
 
 
 class EvidenceOutAuthority(EvidenceOutSubmitter):
-    organisation: str = Field(alias="organisation.name")
+    organisation: str
     moderated_at: datetime | None
 
 

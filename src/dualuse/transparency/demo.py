@@ -67,7 +67,8 @@ def load_demo(log: Callable[[str], None]) -> None:
     if not DecisionRecord.objects.exists():
         with transaction.atomic():
             DecisionRecord.objects.bulk_create(
-                (DecisionRecord(**row) for row in synthetic.generate(3000, seed=7, exporters=60)), batch_size=2000
+                (DecisionRecord(**row) for row in synthetic.generate(3000, seed=7, exporters=60)),
+                batch_size=2000,
             )
         log("transparency: 3,000 synthetic published decisions (2023-2025)")
     published = services.publish_decided()

@@ -79,7 +79,7 @@ def publish_decision(application: Any, *, acting_user: Any = None) -> list[Decis
                 exporter_id=application.exporter_id,
                 application_id=application.pk,
                 line_position=index,
-                entry_code=line.entry_code.upper(),
+                entry_code=line.entry_code.strip(),
                 destination=normalise_code(line.destination),
                 value_eur=line.value_eur,
             )

@@ -71,11 +71,12 @@ def _apply(record: DueDiligenceRecord, content: dict[str, Any]) -> None:
     record.conclusion = content["conclusion"]
 
 
-def _after_version(record: DueDiligenceRecord, content: dict[str, Any]) -> None:
+def _starts_notification(record: DueDiligenceRecord, content: dict[str, Any]) -> bool:
     """Art 5(2): a "notify" conclusion starts the catch-all notification, once per record."""
     if content["conclusion"] == Conclusion.NOTIFY and record.notification_status == NotificationStatus.NONE:
         record.notification_status = NotificationStatus.PENDING
-        transaction.on_commit(partial(hand_over_notification, record.pk))
+        return True
+    return False
 
 
 def create_record(
@@ -104,8 +105,10 @@ def create_record(
             retain_until=retain_until(transaction_date),
         )
         _apply(record, cleaned)
-        _after_version(record, cleaned)
+        notifies = _starts_notification(record, cleaned)
         record.save()
+        if notifies:
+            transaction.on_commit(partial(hand_over_notification, record.pk))
         RecordVersion.objects.create(record=record, number=1, content=cleaned, created_by=acting_user)
         audit.record(
             acting_user,
@@ -125,8 +128,10 @@ def save_version(record: DueDiligenceRecord, content: Any, *, acting_user: Any) 
         record = DueDiligenceRecord.objects.select_for_update().get(pk=record.pk)
         record.version += 1
         _apply(record, cleaned)
-        _after_version(record, cleaned)
+        notifies = _starts_notification(record, cleaned)
         record.save()
+        if notifies:
+            transaction.on_commit(partial(hand_over_notification, record.pk))
         RecordVersion.objects.create(
             record=record, number=record.version, content=cleaned, created_by=acting_user
         )
