@@ -1,17 +1,10 @@
 """On submission each party is screened and each line determined (issue 6 §1): the seam to those apps.
 
-The screening app (`dualuse.screening.services.screen_party`) and the determination app
-(`dualuse.determination.services.determine_line`) are built in parallel. This module calls them when
-they are installed and importable, and otherwise records "not run (... not available)" so the case
-shows it plainly. It is looked up at call time on purpose: these are optional collaborators, not a
-dependency cycle. The contracts the two apps are expected to meet:
-
-    screen_party(*, name: str, country: str, kind: str, acting_user) -> object | dict
-        with `hits`: each hit an object or dict with `name`, `score`, and optionally `list`/`source`,
-        `entity_id`, `programme`, `features`.
-    determine_line(*, entry_code: str | None, destination: str, activity: str, end_use: str,
-                   parties: list[dict], acting_user) -> object | dict
-        with `outcome` and `reasons` (each reason `code`, `basis`, `text`) and optionally `id`.
+The screening app (`dualuse.screening.services.screen_party(PartyQuery, acting_user=...)`) and the
+determination app (`dualuse.determination.services.save_determination(request, acting_user=...)`) are
+called when they are installed and importable; otherwise the case records "not run (... not
+available)". They are looked up at call time on purpose: optional collaborators built in parallel, not
+a dependency cycle. The two adapters below are the only code that knows their signatures.
 
 An exception in either app is recorded on the case as "failed: ..." and never stops a submission.
 """
@@ -24,8 +17,6 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
-SCREENING_HOOK = ("dualuse.screening.services", "screen_party")
-DETERMINATION_HOOK = ("dualuse.determination.services", "determine_line")
 SCREENING_NOT_AVAILABLE = "not run (screening not available)"
 DETERMINATION_NOT_AVAILABLE = "not run (determination not available)"
 
@@ -48,12 +39,66 @@ class LineDetermination:
     note: str = ""
 
 
-def _hook(module: str, name: str) -> Callable[..., Any] | None:
+def _module(name: str) -> Any | None:
     try:
-        found = getattr(import_module(module), name, None)
+        return import_module(name)
     except ImportError:
         return None
-    return found if callable(found) else None
+
+
+def _screening_adapter() -> Callable[[Any, Any], Any] | None:
+    """(party, acting_user) -> {"id", "hits"} with the screening app, or None when it is not available."""
+    module = _module("dualuse.screening.services")
+    if module is None or not hasattr(module, "screen_party") or not hasattr(module, "PartyQuery"):
+        return None
+
+    def screen(party: Any, acting_user: Any) -> dict[str, Any]:
+        query = module.PartyQuery(
+            name=party.name,
+            schema="person" if party.kind == "individual" else "organization",
+            country=party.country or None,
+        )
+        screening = module.screen_party(query, acting_user=acting_user)
+        return {"id": screening.pk, "hits": list(screening.hits or [])}
+
+    return screen
+
+
+def _determination_adapter() -> Callable[[Any, Any, Any], Any] | None:
+    """(application, line, acting_user) -> {"id", "outcome", "reasons"} with the determination app."""
+    module = _module("dualuse.determination.services")
+    if module is None or not hasattr(module, "save_determination"):
+        return None
+
+    def determine(application: Any, line: Any, acting_user: Any) -> dict[str, Any]:
+        end_user = next((p for p in application.parties.all() if p.role == "end_user"), None)
+        request: dict[str, Any] = {
+            "exporter_member_state": application.exporter.member_state,
+            "activity": application.activity,
+            "destination": line.destination,
+            "lines": [
+                {
+                    "control_code": line.entry_code or None,
+                    "description": line.description,
+                    "quantity": float(line.quantity),
+                    "value_eur": float(line.value_eur),
+                }
+            ],
+        }
+        if end_user is not None:
+            request["end_user_type"] = end_user.kind
+        saved = module.save_determination(
+            request, acting_user=acting_user, title=f"{application.reference} line {line.position}"
+        )
+        result = saved.result or {}
+        return {
+            "id": saved.pk,
+            "outcome": saved.licence_required,
+            "legal_bases": result.get("legal_bases", []),
+            "reasons": [{"code": "", "basis": [], "text": str(r)} for r in result.get("reasons", [])],
+        }
+
+    return determine
 
 
 def _get(obj: Any, key: str, default: Any = None) -> Any:
@@ -67,7 +112,7 @@ def _hit(raw: Any) -> dict[str, Any]:
         "name": str(_get(raw, "name", "") or _get(raw, "caption", "")),
         "score": float(_get(raw, "score", 0.0) or 0.0),
         "list": str(_get(raw, "list", "") or _get(raw, "source", "")),
-        "entity_id": str(_get(raw, "entity_id", "") or ""),
+        "entity_id": str(_get(raw, "entity_id", "") or _get(raw, "entity", "") or ""),
         "programme": str(_get(raw, "programme", "") or ""),
     }
 
@@ -84,43 +129,37 @@ def _reason(raw: Any) -> dict[str, Any]:
 def screen_parties(application: Any, *, acting_user: Any = None) -> list[PartyScreening]:
     """Screen every party of `application` against the active restrictive-measures lists."""
     parties = list(application.parties.all())
-    screen = _hook(*SCREENING_HOOK)
+    screen = _screening_adapter()
     if screen is None:
         return [PartyScreening(p.pk, "not_run", [], SCREENING_NOT_AVAILABLE) for p in parties]
     out: list[PartyScreening] = []
     for party in parties:
         try:
-            result = screen(name=party.name, country=party.country, kind=party.kind, acting_user=acting_user)
+            result = screen(party, acting_user)
         except Exception as exc:  # noqa: BLE001 - a failing collaborator is recorded, never fatal
             log.exception("screening failed for party %s", party.pk)
             out.append(PartyScreening(party.pk, "not_run", [], f"failed: {exc}"[:300]))
             continue
         hits = [_hit(h) for h in (_get(result, "hits", ()) or ())]
-        out.append(PartyScreening(party.pk, "hits" if hits else "clear", hits, ""))
+        run_id = _get(result, "id")
+        out.append(
+            PartyScreening(
+                party.pk, "hits" if hits else "clear", hits, f"screening #{run_id}" if run_id else ""
+            )
+        )
     return out
 
 
 def determine_lines(application: Any, *, acting_user: Any = None) -> list[LineDetermination]:
     """Run the determination engine for each line ("do I need a licence, and on what basis?")."""
     lines = list(application.lines.all())
-    determine = _hook(*DETERMINATION_HOOK)
+    determine = _determination_adapter()
     if determine is None:
         return [LineDetermination(line.pk, "not_run", {}, DETERMINATION_NOT_AVAILABLE) for line in lines]
-    parties = [
-        {"role": p.role, "name": p.name, "country": p.country, "kind": p.kind}
-        for p in application.parties.all()
-    ]
     out: list[LineDetermination] = []
     for line in lines:
         try:
-            result = determine(
-                entry_code=line.entry_code or None,
-                destination=line.destination,
-                activity=application.activity,
-                end_use=application.end_use,
-                parties=parties,
-                acting_user=acting_user,
-            )
+            result = determine(application, line, acting_user)
         except Exception as exc:  # noqa: BLE001 - a failing collaborator is recorded, never fatal
             log.exception("determination failed for line %s", line.pk)
             out.append(LineDetermination(line.pk, "not_run", {}, f"failed: {exc}"[:300]))
@@ -128,6 +167,7 @@ def determine_lines(application: Any, *, acting_user: Any = None) -> list[LineDe
         summary = {
             "outcome": str(_get(result, "outcome", "")),
             "id": _get(result, "id"),
+            "legal_bases": [str(b) for b in _get(result, "legal_bases", ()) or ()],
             "reasons": [_reason(r) for r in (_get(result, "reasons", ()) or ())],
         }
         out.append(LineDetermination(line.pk, "done", summary, ""))

@@ -191,7 +191,7 @@ def _attach_checks(application: Application, acting_user: Any) -> None:
             ApplicationLine.objects.filter(pk=d.line_id, application=application).update(
                 determination_status=d.status, determination=d.result or {"note": d.note}
             )
-    notes = {s.note for s in screenings if s.note}
+    notes = {s.note for s in screenings if s.note and not s.note.startswith("screening #")}
     application.screening_note = "; ".join(sorted(notes))[:300]
     application.determination_note = "; ".join(sorted({d.note for d in determinations if d.note}))[:300]
     audit.record(
