@@ -566,3 +566,15 @@ def test_unusable_reasons_cite_annex_ii() -> None:
     out = run(request("5A002.a.2", "CN", free_zone=True))
     for code, why in out["unusable_general_authorisations"].items():  # type: ignore[union-attr]
         assert "Annex II" in why, (code, why)
+
+
+def test_flattened_end_use_flags_accepted() -> None:
+    """Contract leniency: the end_use flags given at the top level mean the same; a contradiction is an error."""
+    out = run({**request(None, "CN"), "informed_wmd": True})
+    assert out["licence_required"] is True and out["legal_bases"] == ["Art 4(1)(a)"]
+    with pytest.raises(RequestError) as err:
+        run({**request(None, "CN", end_use={"informed_wmd": False}), "informed_wmd": True})
+    assert err.value.field == "informed_wmd"
+    with pytest.raises(RequestError) as err:
+        run({**request(None, "CN"), "aware_wmd": "yes"})
+    assert err.value.field == "aware_wmd"

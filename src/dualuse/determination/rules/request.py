@@ -130,6 +130,28 @@ def _line(
     )
 
 
+def _merged_end_use(obj: Mapping[str, object]) -> object:
+    """The end_use object, with any of its flags also accepted at the top level (a flattened request).
+
+    The names are the contract's own, so nothing can be misread; the same flag given both ways must agree.
+    """
+    flat = {name: obj[name] for name in END_USE_FIELDS if name in obj}
+    for name, value in flat.items():
+        if value is not None and not isinstance(value, bool):
+            raise RequestError(name, "expected true or false")
+    raw = obj.get("end_use")
+    if not flat:
+        return raw
+    if raw is None:
+        return flat
+    if not isinstance(raw, Mapping):
+        return raw  # _end_use names the field
+    for name, value in flat.items():
+        if name in raw and raw[name] != value:
+            raise RequestError(name, "given at the top level and in end_use with different values")
+    return {**raw, **flat}
+
+
 def _end_use(raw: object) -> EndUse:
     if raw is None:
         return EndUse()
@@ -168,7 +190,7 @@ def parse_request(
     """Validate a request and return its facts. `known_codes` checks a code against the active control list."""
     if not isinstance(obj, Mapping):
         raise RequestError("request", "expected an object")
-    _unknown(obj, TOP_FIELDS, "")
+    _unknown(obj, TOP_FIELDS | END_USE_FIELDS, "")
     origin = _country(obj.get("exporter_member_state"), "exporter_member_state")
     if origin not in load_member_states().codes:
         raise RequestError("exporter_member_state", f"{origin} is not a Member State")
@@ -196,7 +218,7 @@ def parse_request(
         activity=activity,
         destination=destination,
         lines=lines,
-        end_use=_end_use(obj.get("end_use")),
+        end_use=_end_use(_merged_end_use(obj)),
         temporary=temporary,
         after_repair=_flag(obj, "after_repair", "after_repair"),
         exhibition=_flag(obj, "exhibition", "exhibition"),
