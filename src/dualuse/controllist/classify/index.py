@@ -20,6 +20,7 @@ from dualuse.controllist.classify.quantities import entry_thresholds, trailing_c
 from dualuse.controllist.classify.records import EntryRecord
 from dualuse.controllist.classify.references import referenced_prefixes
 from dualuse.controllist.classify.result import Classification
+from dualuse.controllist.classify.sisters import excluded_codes
 from dualuse.controllist.classify.text import terms
 
 OWN, ANCESTOR_DECAY, ANCESTOR_FLOOR, DESCENDANT, NOTE, DEFINITION = 1.0, 0.85, 0.55, 0.35, 0.3, 0.2
@@ -37,6 +38,7 @@ class ClassifierIndex:
         own_norm: FloatArray,
         code_row: dict[str, int],
         children: dict[int, list[int]],
+        excludes: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.items = items
         self.postings = postings
@@ -45,6 +47,12 @@ class ClassifierIndex:
         self.own_norm = own_norm
         self.code_row = code_row
         self.children = children
+        self.excludes = excludes or {}
+        self.heads: dict[str, list[int]] = defaultdict(list)
+        for i, item in enumerate(items):
+            head = terms(item.record.text)[:1]
+            if head:
+                self.heads[head[0]].append(i)
         self.groups = np.array([ord(i.record.group) for i in items], dtype=np.int64)
         self.subtree: dict[str, list[int]] = defaultdict(list)
         for i, item in enumerate(items):
@@ -154,7 +162,10 @@ class ClassifierIndex:
                     note_texts=tuple(notes),
                 )
             )
-        return cls(items, postings, own_postings, idf, own_norm, code_row, dict(children))
+        excludes = {
+            r.code: excluded_codes(r.text) for r in records if r.level == 0 and excluded_codes(r.text)
+        }
+        return cls(items, postings, own_postings, idf, own_norm, code_row, dict(children), excludes)
 
     def __len__(self) -> int:
         return len(self.items)

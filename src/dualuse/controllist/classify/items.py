@@ -42,6 +42,8 @@ class SearchIndex(Protocol):
     code_row: dict[str, int]
     groups: IntArray
     postings: dict[str, Postings]
+    excludes: dict[str, tuple[str, ...]]  # entry -> codes it is "other than"
+    heads: dict[str, list[int]]  # first content word of an item's own text -> rows
 
     def term_scores(self, query: Mapping[str, float]) -> tuple[FloatArray, FloatArray]: ...
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dualuse.controllist.classify import crypto, reasoning
+from dualuse.controllist.classify import crypto, reasoning, sisters
 from dualuse.controllist.classify.items import FloatArray, SearchIndex
 from dualuse.controllist.classify.quantities import query_quantities
 from dualuse.controllist.classify.result import Classification, RankedEntry
@@ -30,6 +30,7 @@ from dualuse.controllist.classify.text import fold, terms
 UNKNOWN_WORD_WEIGHT = 3.0  # a word the annex never uses still counts against a match ("toaster")
 HINT_BONUS, HINT_ANCESTOR_BONUS, BIGRAM_BONUS, BIGRAM_CAP = 0.12, 0.04, 0.03, 0.09
 CANDIDATES = 80
+HEAD_BONUS, HEAD_MIN_IDF = 0.08, 5.0  # a rare word opening a material entry names the substance
 PER_ENTRY = 3
 
 
@@ -110,6 +111,11 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
             row = index.code_row.get(hint)
             if row is not None:
                 base[list(index.items[row].ancestors)] += HINT_ANCESTOR_BONUS
+    for term in query.weights:
+        if index.idf.get(term, 0.0) >= HEAD_MIN_IDF and term in index.heads:
+            base[[r for r in index.heads[term] if index.groups[r] == ord("C")]] += (
+                HEAD_BONUS  # "Hafnium metal, ...": the entry is about this thing
+            )
     score = base * _group_factors(index, query.intent)
     if query.intent in "DE":
         wanted = ord(query.intent)
@@ -127,6 +133,7 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
     checks = {int(i): reasoning.check_parameters(index.items[i], quantities) for i in order}
     for row, check in checks.items():
         score[row] = reasoning.adjust(score[row], check)
+    sisters.prefer_first_entries(index, list(checks), score, checks, quantities, folded)
     cues = not_listed_cues(folded)
     if cues:
         score[order] *= 0.6

@@ -11,134 +11,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dualuse.controllist.classify.text import terms
+from dualuse.controllist.classify.units import UNITS as _UNITS
 
 Op = Literal["gt", "ge", "lt", "le"]
 
-# unit spelling -> (dimension, factor to the SI base unit, offset added after scaling)
-_UNITS: dict[str, tuple[str, float, float]] = {}
-
-
-def _add(dim: str, factor: float, *names: str, offset: float = 0.0) -> None:
-    for name in names:
-        _UNITS[name] = (dim, factor, offset)
-
-
-_add("length", 1e-12, "pm")
-_add("length", 1e-9, "nm", "nanometre", "nanometres", "nanometer", "nanometers")
-_add(
-    "length",
-    1e-6,
-    "μm",
-    "µm",
-    "um",
-    "micron",
-    "microns",
-    "micrometre",
-    "micrometres",
-    "micrometer",
-    "micrometers",
-)
-_add("length", 1e-3, "mm", "millimetre", "millimetres", "millimeter", "millimeters")
-_add("length", 1e-2, "cm", "centimetre", "centimetres")
-_add("length", 1.0, "m", "metre", "metres", "meter", "meters")
-_add("length", 1e3, "km", "kilometre", "kilometres", "kilometer", "kilometers")
-_add("length", 0.0254, "inch", "inches", "in.")
-_add("length", 0.3048, "ft", "feet")
-_add("length", 1852.0, "nmi", "nautical miles")
-for _p, _f in (("", 1.0), ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12)):
-    _add("frequency", _f, f"{_p}Hz", f"{_p.lower()}hz")
-_add("frequency", 1e6, "MHZ")
-_add("frequency", 1e9, "GHZ")
-_add("power", 1e-3, "mW", "milliwatt", "milliwatts")
-_add("power", 1.0, "W", "watt", "watts")
-_add("power", 1e3, "kW", "KW", "kilowatt", "kilowatts")
-_add("power", 1e6, "MW", "megawatt", "megawatts")
-_add("power", 1e9, "GW", "gigawatt", "gigawatts")
-_add("power", 1e12, "TW")
-_add("energy", 1e-6, "μJ", "µJ", "uJ")
-_add("energy", 1e-3, "mJ")
-_add("energy", 1.0, "J", "joule", "joules")
-_add("energy", 1e3, "kJ")
-_add("energy", 1e6, "MJ")
-_add("acceleration", 9.80665, "g rms", "g RMS", "grms", "g (rms)")
-_add("mass", 1e-6, "mg", "milligram", "milligrams")
-_add("mass", 1e-3, "g", "gram", "grams")
-_add("mass", 1.0, "kg", "kilogram", "kilograms", "kilo", "kilos")
-_add("mass", 1e3, "t", "tonne", "tonnes", "ton", "tons")
-_add("pressure", 1e-3, "mPa")
-_add("pressure", 1.0, "Pa", "N/m2", "N/m²")
-_add("pressure", 100.0, "hPa", "mbar", "millibar")
-_add("pressure", 1e3, "kPa")
-_add("pressure", 1e5, "bar")
-_add("pressure", 1e6, "MPa", "N/mm2", "N/mm²")
-_add("pressure", 1e9, "GPa")
-_add("pressure", 6894.757, "psi")
-_add("pressure", 133.322, "Torr", "torr")
-_add("time", 1e-15, "fs")
-_add("time", 1e-12, "ps", "picosecond", "picoseconds")
-_add("time", 1e-9, "ns", "nanosecond", "nanoseconds")
-_add("time", 1e-6, "μs", "µs", "us", "microsecond", "microseconds")
-_add("time", 1e-3, "ms", "millisecond", "milliseconds")
-_add("time", 1.0, "s", "sec", "second", "seconds")
-_add("time", 60.0, "min", "mins", "minute", "minutes")
-_add("time", 3600.0, "h", "hr", "hrs", "hour", "hours")
-_add("voltage", 1e-3, "mV")
-_add("voltage", 1.0, "V", "volt", "volts")
-_add("voltage", 1e3, "kV")
-_add("current", 1e-3, "mA")
-_add("current", 1.0, "A", "amp", "amps", "ampere", "amperes")
-_add("current", 1e3, "kA")
-_add("temperature", 1.0, "K", "kelvin")
-_add("temperature", 1.0, "°C", "℃", "deg C", "degC", "degrees C", "degrees Celsius", offset=273.15)
-_add("volume", 1e-6, "ml", "mL", "cm3", "cm³")
-_add("volume", 1e-3, "l", "L", "litre", "litres", "liter", "liters")
-_add("volume", 1.0, "m3", "m³")
-_add("volume_flow", 1.0 / 3600, "m3/h", "m³/h")
-_add("volume_flow", 1.0, "m3/s", "m³/s")
-_add("volume_flow", 1e-3, "l/s", "L/s")
-_add("volume_flow", 1e-3 / 60, "l/min", "L/min")
-_add("ratio", 1e-2, "%", "percent")
-_add("ratio", 1e-6, "ppm")
-_add("bits", 1.0, "bit", "bits")
-_add("bitrate", 1.0, "bit/s", "bps")
-_add("bitrate", 1e3, "kbit/s", "kbps", "kb/s")
-_add("bitrate", 1e6, "Mbit/s", "Mbps", "Mb/s")
-_add("bitrate", 1e9, "Gbit/s", "Gbps", "Gb/s")
-_add("bitrate", 8e9, "Gbyte/s", "GB/s", "GByte/s")
-_add("speed", 1.0, "m/s")
-_add("speed", 1e3, "km/s")
-_add("speed", 1.0 / 3.6, "km/h", "kph")
-_add("speed", 0.514444, "knots", "knot", "kn")
-_add(
-    "drift",
-    1852.0 / 3600,
-    "nmi/h",
-    "nmi/hr",
-    "nautical miles per hour",
-    "nautical mile per hour",
-    "NM/h",
-    "nm/h",
-)
-_add("decibel", 1.0, "dB")
-_add("dbm", 1.0, "dBm")
-_add("force", 1.0, "N")
-_add("force", 1e3, "kN")
-_add("force", 1e6, "MN")
-_add("app", 1.0, "WT", "Weighted TeraFLOPS", "weighted TeraFLOPS")
-_add("qubits", 1.0, "qubits", "qubit", "physical qubits")
-_add("dose", 1.0, "Gy")
-_add("density", 1e3, "g/cm3", "g/cm³")
-_add("density", 1.0, "kg/m3", "kg/m³")
-_add("angle", 1e-6, "μrad", "µrad", "urad", "microradian", "microradians")
-_add("angle", 1e-3, "mrad", "milliradian", "milliradians")
-_add("angle_rate", 1.0, "°/h", "°/hr", "deg/h", "deg/hr", "degrees per hour", "° per hour")
-
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-_NUM = r"[-−]?\d+(?:[.,]\d+)?(?:[.,]\d{3})*"
+# "1 750 °C", "24 000 m³/h": a space (or a thin / no-break space) groups thousands in European sheets
+_NUM = r"[-−]?(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]\d)|\d+)(?:[.,]\d+)?(?:[.,]\d{3})*"
 _EXP = r"(?:\s*[×x*]\s*10\s*\^?\s*([-−]?\d{1,2})|[eE]([-+]?\d{1,2}))?"
 _QUANTITY = re.compile(
     rf"(?<![\w.,])({_NUM}){_EXP}(?:\s*(?:to|and|-|–)\s*({_NUM}){_EXP})?\s?-?\s?({_UNIT_ALT})(?![A-Za-z0-9²³])"
 )
+_BARE_POWER = re.compile(r"(?<![\d.,])(?<!× )(?<!x )(?<!\* )\b10\^([-−]?\d{1,2})")
 _MACH = re.compile(rf"\bMach\s*({_NUM})", re.IGNORECASE)
 
 _COMPARATORS: tuple[tuple[Op, str], ...] = (
@@ -198,6 +82,7 @@ class Threshold:
 
 def _number(raw: str, exponent: str | None, *, annex: bool) -> float:
     raw = raw.replace("−", "-")
+    raw = re.sub(r"[ \u00a0\u202f\u2009]", "", raw)
     if not annex and re.fullmatch(r"-?[1-9]\d{0,2}(?:,\d{3})+", raw):
         raw = raw.replace(",", "")  # "1,000 W" in an English product sheet
     elif not annex and re.fullmatch(r"-?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", raw):
@@ -259,13 +144,41 @@ def _context(text: str, start: int, end: int, before: int, after: int, floor: in
 
 
 def query_quantities(text: str) -> list[Quantity]:
-    """Quantities stated in a product description."""
+    """Quantities stated in a product description.
+
+    A value the sheet qualifies ("above 1 km/s", "exceeding 400 h", "< 2 ppm") is a bound: it is
+    nudged just past the number so that "above 1 km/s" meets an entry's "exceeding 1 km/s".
+    """
     out: list[Quantity] = []
     previous_end = 0
-    for start, end, dim, value, raw, _ in _scan(text, annex=False):
-        out.append(Quantity(dim, value, raw, _context(text, start, end, 5, 3, previous_end), start))
+    text = _BARE_POWER.sub(r"1 × 10^\1", text)  # "10^8 n/s"
+    found = _scan(text, annex=False)
+    ranges = _range_ops(text, found)
+    for i, (start, end, dim, value, raw, range_end) in enumerate(found):
+        if (range_end or ranges.get(i) == "le") and out:
+            context = out[-1].context  # "30 MHz to 6 GHz": the upper end measures the same thing
+        else:
+            context = _context(text, start, end, 5, 3, previous_end)
+            value = _qualified(text[max(previous_end, start - 24) : start], value)
+        out.append(Quantity(dim, value, raw, context, start))
         previous_end = end
     return out
+
+
+_QUERY_ABOVE = re.compile(
+    r"(?:above|over|exceeding|exceeds|more than|greater than|higher than|in excess of|>|≥)\s*$"
+)
+_QUERY_BELOW = re.compile(r"(?:below|under|less than|lower than|smaller than|<|≤)\s*$")
+
+
+def _qualified(before: str, value: float) -> float:
+    before = before.lower()
+    nudge = abs(value) * 1e-6 or 1e-12
+    if _QUERY_ABOVE.search(before):
+        return value + nudge
+    if _QUERY_BELOW.search(before):
+        return value - nudge
+    return value
 
 
 def _range_ops(text: str, found: list[tuple[int, int, str, float, str, bool]]) -> dict[int, Op]:

@@ -149,13 +149,13 @@ def _parameter_outcome(
     """The candidate to report, and the shortfall that releases the product (empty if none)."""
     best = ranked[0]
     floor = ALTERNATIVE_RATIO * score[best]
-    conjunctive = _conjunctive_shortfall(index, best, checks, quantities)
+    conjunctive = conjunctive_shortfall(index, best, checks, quantities)
     if conjunctive:
         best_raw = _raw(score[best], checks[best])
         for r in ranked[1:]:
             if _raw(score[r], checks[r]) < CONJUNCTIVE_ALTERNATIVE_RATIO * best_raw:
                 continue
-            if checks[r].status == "met" and not _conjunctive_shortfall(index, r, checks, quantities):
+            if checks[r].status == "met" and not conjunctive_shortfall(index, r, checks, quantities):
                 return r, []
         return best, conjunctive
     check = checks[best]
@@ -208,7 +208,7 @@ def _is_conjunctive(item: IndexedItem) -> bool:
     return bool(_ALL_OF.search(item.record.text))
 
 
-def _conjunctive_shortfall(
+def conjunctive_shortfall(
     index: SearchIndex, row: int, checks: dict[int, ParameterCheck], quantities: list[Quantity]
 ) -> list[str]:
     """Under "having all of the following", every condition counts: one unmet sub-item releases the product."""
