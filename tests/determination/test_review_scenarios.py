@@ -268,6 +268,14 @@ CASES: list[Case] = [
     Case("a11-6a001a2e1", "Art 11(1); Annex IV 6A001.a.2.e.1", request("6A001.a.2.e.1", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
     Case("a11-6a001a2e3", "Annex IV 6A001.a.2.e: sub-items 1-2 only", request("6A001.a.2.e.3", "FR", "intra_eu_transfer"), False, []),
     Case("a11-8a002o3a", "Annex IV 8A002.o.3: only .b", request("8A002.o.3.a", "FR", "intra_eu_transfer"), False, []),
+    Case("a11-9a004-row-code", "Art 11(1); Annex IV row 9A004 (its own code)", request("9A004", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("a11-5d002a-row-code", "Art 11(1); Annex IV row 5D002.a", request("5D002.a", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("a11-1c012-row-code", "Art 11(1); Annex IV row 1C012", request("1C012", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("a11-6a203-row-code", "Art 11(1); Annex IV row 6A203", request("6A203", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("a11-8a002o3-row-code", "Art 11(1); Annex IV row 8A002.o.3", request("8A002.o.3", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
+    Case("a11-6a001-lead-in", "Annex IV '6A001 limited to the following' is a heading", request("6A001", "FR", "intra_eu_transfer"), False, []),
+    Case("eu001-9a004-row-code", "Annex II I via Annex IV row 9A004", request("9A004", "US"), True, ["Art 3(1)"], set(), {"EU001"}),
+    Case("eu001-5d002-above-row", "Annex II A; Section I left as a condition", request("5D002", "US"), True, ["Art 3(1)"], {"EU001"}),
     Case("a11-8a002o3b", "Art 11(1); Annex IV 8A002.o.3.b", request("8A002.o.3.b", "FR", "intra_eu_transfer"), True, ["Art 11(1)"]),
     Case("reexport-annex-iv-us", "Art 2(2), 3(1); Annex II I", request("5A004.a", "US", "re_export"), True, ["Art 3(1)"], set(), {"EU001"}),
     # --- review fixes: EU007 and listed cyber-surveillance software; EU004 temporary ---------------------
@@ -578,3 +586,12 @@ def test_flattened_end_use_flags_accepted() -> None:
     with pytest.raises(RequestError) as err:
         run({**request(None, "CN"), "aware_wmd": "yes"})
     assert err.value.field == "aware_wmd"
+
+
+def test_annex_iv_row_code_carries_its_limit_as_scope() -> None:
+    """Annex IV 9A004 (launch vehicles only): the row's own code is the Annex IV item, narrowed to 9A004.a."""
+    out = run(request("9A004", "FR", "intra_eu_transfer"))
+    scope = " ".join(out["requirements"][0]["scope_conditions"])  # type: ignore[index]
+    assert "9A004.a" in scope and "500 kg" in scope
+    assert "9A004.a" in run(request("9A004", "US"))["unusable_general_authorisations"]["EU001"]  # type: ignore[index]
+    assert "5d002.a.3.a" in conditions(run(request("5D002", "US")), "EU001")  # lower-cased text

@@ -7,7 +7,7 @@ sits under an Annex IV code, and the narrowing wording comes back as a scope con
 
 from dataclasses import dataclass
 
-from dualuse.determination.rules.codes import first_covering, narrower
+from dualuse.determination.rules.codes import first_covering, is_under, narrower
 from dualuse.determination.rules.context import DeterminationContext
 
 
@@ -43,13 +43,35 @@ def _match(code: str, ctx: DeterminationContext) -> AnnexIVMatch | None:
         return AnnexIVMatch("Category 0", (data.category_0_part,), scopes, mtcr=False)
     hit = first_covering(code, ctx.lookups.annex_iv_codes)
     if hit is None:
-        return None
+        return _match_limited_row(code, ctx)
     rows = ctx.lookups.annex_iv[hit]
     return AnnexIVMatch(
         annex_iv_code=rows[0].code,
         parts=tuple(sorted({r.part for r in rows})),
         scopes=tuple(r.scope for r in rows if r.scope),
         mtcr=any(r.group == data.mtcr_group for r in rows),
+    )
+
+
+def _match_limited_row(code: str, ctx: DeterminationContext) -> AnnexIVMatch | None:
+    """A row limited to some sub-items (Annex IV 9A004 -> 9A004.a), given by the row's own code or a code
+    between it and those sub-items: the line is treated as that Annex IV item, with the limit as its scope.
+    A sub-item outside the limit (9A004.b) is not in Annex IV; a code above the row is left to the notes."""
+    rows = tuple(
+        e
+        for e in ctx.annex_iv.entries
+        if e.limited_to
+        and not e.lead_in
+        and is_under(code, e.code)
+        and any(is_under(sub, code) for sub in e.limited_to)
+    )
+    if not rows:
+        return None
+    return AnnexIVMatch(
+        annex_iv_code=rows[0].code,
+        parts=tuple(sorted({r.part for r in rows})),
+        scopes=tuple(f"Only if the item is specified in {', '.join(r.limited_to)}: {r.scope}" for r in rows),
+        mtcr=any(r.group == ctx.annex_iv.mtcr_group for r in rows),
     )
 
 
