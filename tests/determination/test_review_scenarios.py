@@ -7,6 +7,7 @@ JSON client sends them, with the shared Annex I as the active control list.
 """
 
 import json
+import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -595,3 +596,44 @@ def test_annex_iv_row_code_carries_its_limit_as_scope() -> None:
     assert "9A004.a" in scope and "500 kg" in scope
     assert "9A004.a" in run(request("9A004", "US"))["unusable_general_authorisations"]["EU001"]  # type: ignore[index]
     assert "5d002.a.3.a" in conditions(run(request("5D002", "US")), "EU001")  # lower-cased text
+
+
+def test_random_requests_never_crash_and_keep_the_invariants() -> None:
+    """Issue #5: bad input is a RequestError naming a field, never a crash; answers keep their invariants
+    (licence_required in {true, false, "notify"}; a UGEA only when a licence is required; never both lists)."""
+    rng = random.Random(7)
+    codes = sorted(KNOWN)
+    odd: list[Any] = [None, True, 0, "", "x", [], {}, -1, 1.5, "US", ["US"], {"a": 1}]
+    activities = ["export", "re_export", "brokering", "technical_assistance", "transit", "intra_eu_transfer"]
+    flags = ["informed_wmd", "aware_wmd", "informed_military_embargo", "informed_illegal_military_parts"]
+    flags += ["informed_cyber_surveillance", "aware_cyber_surveillance"]
+    for _ in range(1500):
+        req: dict[str, Any] = {
+            "exporter_member_state": rng.choice(["DE", "FR", "EL"]),
+            "activity": rng.choice(activities),
+            "destination": rng.choice(["US", "CN", "RU", "FR", "BR", "IN", "KR", "HT", "XK"]),
+            "lines": [{"control_code": rng.choice([*codes[:50], None, rng.choice(codes)])}],
+            "end_use": {f: rng.random() < 0.2 for f in flags},
+            "temporary": rng.choice([None, True, False]),
+            "exhibition": rng.random() < 0.3,
+            "after_repair": rng.random() < 0.3,
+            "intra_group": rng.random() < 0.3,
+            "end_user_type": rng.choice([None, "government", "commercial"]),
+            "free_zone": rng.random() < 0.2,
+        }
+        if rng.random() < 0.3:
+            req[rng.choice([*req, "lines"])] = rng.choice(odd)
+        error: RequestError | None = None
+        try:
+            out = run(req)
+        except RequestError as exc:
+            error = exc
+        if error is not None:
+            assert error.field and error.message
+            continue
+        json.dumps(out)
+        assert out["licence_required"] in (True, False, "notify")
+        found = usable(out)
+        assert not found & set(out["unusable_general_authorisations"])  # type: ignore[arg-type]
+        assert out["licence_required"] is True or not found
+        assert all(BASIS.match(b) for b in out["legal_bases"])  # type: ignore[union-attr]

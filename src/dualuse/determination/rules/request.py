@@ -195,7 +195,7 @@ def parse_request(
     if origin not in load_member_states().codes:
         raise RequestError("exporter_member_state", f"{origin} is not a Member State")
     activity_raw = _enum_text(obj.get("activity"))
-    if activity_raw not in {a.value for a in Activity}:
+    if not isinstance(activity_raw, str) or activity_raw not in {a.value for a in Activity}:
         raise RequestError("activity", f"expected one of {', '.join(a.value for a in Activity)}")
     activity = Activity(str(activity_raw))
     destination = _country(obj.get("destination"), "destination")
@@ -205,7 +205,9 @@ def parse_request(
         raise RequestError("lines", "expected a non-empty list of lines")
     lines = tuple(_line(raw, i, known_codes, cyber_surveillance_codes) for i, raw in enumerate(raw_lines))
     user_type = _enum_text(obj.get("end_user_type"))
-    if user_type is not None and user_type not in {t.value for t in EndUserType}:
+    if user_type is not None and (
+        not isinstance(user_type, str) or user_type not in {t.value for t in EndUserType}
+    ):
         raise RequestError("end_user_type", f"expected one of {', '.join(t.value for t in EndUserType)}")
     re_exports = obj.get("re_export_destinations") or []
     if not isinstance(re_exports, list):
