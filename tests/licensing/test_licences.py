@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.utils import timezone
 
 from dualuse.licensing import services
@@ -218,7 +218,7 @@ def test_concurrent_uses_never_overdraw(
         except LicenceNotActive:
             result = "not_active"
         finally:
-            close_old_connections()
+            connection.close()  # each thread has its own connection: close it, or the test DB cannot be dropped
         with lock:
             outcomes.append(result)
 

@@ -48,6 +48,11 @@ def access_case_action(user: Any, authority_id: int) -> None:
         raise NotAllowed("only a licensing officer of the competent authority may do this")
 
 
+def access_senior(user: Any) -> None:
+    if not is_senior(user):
+        raise FourEyesRequired("a senior officer countersigns or returns decisions")
+
+
 def access_countersign(user: Any, authority_id: int, proposer_id: int) -> None:
     """Four eyes: a senior officer of the authority who did not propose the decision."""
     access_case_action(user, authority_id)

@@ -146,6 +146,7 @@ def countersign_decision(
 ) -> Decision:
     """The senior officer (not the proposer) signs: the case is decided, a licence or a denial follows."""
     access.access_case_action(acting_user, application.authority_id)
+    access.access_senior(acting_user)
     with transaction.atomic():
         application = lock_application(application, acting_user)
         decision = _pending_or_refuse(application)
@@ -187,6 +188,7 @@ def countersign_decision(
 def return_decision(application: Application, *, note: str, acting_user: Any) -> Decision:
     """The senior officer sends the proposal back with a note: decision proposed → under assessment."""
     access.access_case_action(acting_user, application.authority_id)
+    access.access_senior(acting_user)
     if not note.strip():
         raise InvalidInput("say why the proposal is returned", field="note")
     with transaction.atomic():
