@@ -50,7 +50,9 @@ _BITS = re.compile(r"\b(\d{2,5})[- ]?bits?\b")
 MASS_MARKET = re.compile(
     r"\b(mass[- ]market|consumer|consumers|retail|retailers|sold (?:in|through|via|from) (?:shops|stores|retail|online)|"
     r"off[- ]the[- ]shelf|general public|home users?|smartphones?|mobile phones?|home router|wifi router|wi-fi router|"
-    r"app stores?|over the counter|household|personal use|laptops?|tablets?|games? console|smart tv|smart speaker)\b"
+    r"app stores?|over the counter|household|personal use|laptops?|tablets?|games? console|smart tv|smart speaker|"
+    r"privatkunden|endkunden|verbraucher|einzelhandel|fachhandel|elektronikfachhandel|grand public|particuliers|"
+    r"commerce de detail|en magasin)\b"
 )
 _EXCLUDED: tuple[tuple[re.Pattern[str], str], ...] = (
     (

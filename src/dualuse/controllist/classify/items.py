@@ -40,6 +40,7 @@ class SearchIndex(Protocol):
     items: list[IndexedItem]
     idf: dict[str, float]
     code_row: dict[str, int]
+    children: dict[int, list[int]]
     groups: IntArray
     postings: dict[str, Postings]
     excludes: dict[str, tuple[str, ...]]  # entry -> codes it is "other than"

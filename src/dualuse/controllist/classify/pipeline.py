@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from dualuse.controllist.classify import crypto, reasoning, sisters
 from dualuse.controllist.classify.items import FloatArray, SearchIndex
+from dualuse.controllist.classify.parameters import check_parameters
 from dualuse.controllist.classify.quantities import query_quantities
 from dualuse.controllist.classify.result import Classification, RankedEntry
 from dualuse.controllist.classify.synonyms import (
@@ -30,6 +32,9 @@ from dualuse.controllist.classify.text import fold, terms
 UNKNOWN_WORD_WEIGHT = 3.0  # a word the annex never uses still counts against a match ("toaster")
 HINT_BONUS, HINT_ANCESTOR_BONUS, BIGRAM_BONUS, BIGRAM_CAP = 0.12, 0.04, 0.03, 0.09
 CANDIDATES = 80
+_ALL_DIMENSIONS = re.compile(
+    r"\d\s*[×xX*]\s*\d+(?:[.,]\d+)?\s*(?:[×xX*]\s*\d+(?:[.,]\d+)?\s*)?(?:mm|cm|m|in)\b"
+)
 HEAD_BONUS, HEAD_MIN_IDF = 0.08, 5.0  # a rare word opening a material entry names the substance
 PER_ENTRY = 3
 
@@ -130,7 +135,7 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
         score[i] += min(BIGRAM_CAP, BIGRAM_BONUS * overlap)
     quantities = query_quantities(text)
     facts = crypto.analyse(folded)
-    checks = {int(i): reasoning.check_parameters(index.items[i], quantities) for i in order}
+    checks = {int(i): check_parameters(index.items[i], quantities) for i in order}
     for row, check in checks.items():
         score[row] = reasoning.adjust(score[row], check)
     sisters.prefer_first_entries(index, list(checks), score, checks, quantities, folded)
@@ -140,6 +145,8 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
     ranked = sorted(checks, key=lambda i: -score[i])
     ranked = _diversify(index, ranked)
     query_terms = set(query.weights) | set(terms(text))
+    if _ALL_DIMENSIONS.search(text):
+        query_terms |= {"linear", "dimension"}  # "50 × 50 × 50 mm" states every linear dimension
     verdict = reasoning.decide(index, ranked, score, checks, quantities, facts, cues, query_terms)
     results = [
         RankedEntry(

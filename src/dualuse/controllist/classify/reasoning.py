@@ -12,8 +12,9 @@ from typing import Literal
 
 import numpy as np
 
-from dualuse.controllist.classify import crypto
+from dualuse.controllist.classify import crypto, depth, mixtures
 from dualuse.controllist.classify.items import FloatArray, IndexedItem, SearchIndex
+from dualuse.controllist.classify.parameters import ParameterCheck, check_parameters
 from dualuse.controllist.classify.quantities import Quantity, Threshold, entry_thresholds
 from dualuse.controllist.classify.text import terms
 
@@ -33,56 +34,11 @@ _GENERIC = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ParameterCheck:
-    met: tuple[str, ...] = ()
-    unmet: tuple[str, ...] = ()
-
-    @property
-    def status(self) -> str:
-        if self.unmet:
-            return "unmet"
-        return "met" if self.met else "unknown"
-
-
 @dataclass
 class Verdict:
     verdict: Literal["listed", "not_listed"]
     ranked: list[int]
     released_by: list[str] = field(default_factory=list)
-
-
-def check_parameters(item: IndexedItem, quantities: list[Quantity]) -> ParameterCheck:
-    """Compare the product's stated values with the item's own and inherited thresholds."""
-    if not quantities:
-        return ParameterCheck()
-    met: list[str] = []
-    unmet: list[str] = []
-    for threshold in item.thresholds:
-        candidates = [q for q in quantities if q.dim == threshold.dim]
-        if not candidates:
-            continue
-        candidates.sort(key=lambda q: -len(q.context & threshold.context))
-        chosen = candidates[0]
-        if (
-            threshold.dim in _GENERIC_DIMS
-            and chosen.context
-            and not chosen.context & threshold.context
-            and not chosen.context & item.path_terms
-        ):
-            continue  # "0,2 % of full scale" says nothing about "more than 60 % nickel"
-        top_overlap = len(chosen.context & threshold.context)
-        if len(candidates) > 1:
-            # equally good readings ("30 MHz to 6 GHz", or no words to tell them apart): any may meet it
-            tied = [q for q in candidates if len(q.context & threshold.context) == top_overlap]
-            passing = [q for q in tied if threshold.met_by(q.value)]
-            ok = bool(passing)
-            chosen = passing[0] if passing else chosen
-        else:
-            ok = threshold.met_by(chosen.value)
-        line = f"{threshold.describe()}: product has {chosen.raw}"
-        (met if ok else unmet).append(line)
-    return ParameterCheck(tuple(dict.fromkeys(met)), tuple(dict.fromkeys(unmet)))
 
 
 def adjust(score: float, check: ParameterCheck) -> float:
@@ -133,6 +89,9 @@ def decide(
                 ranked,
                 [f"5A002.a Technical Note 2: no 'described security algorithm' ({limit})"],
             )
+    mixture = mixtures.released_mixture(index, best, quantities)
+    if mixture:
+        return Verdict("not_listed", ranked, [mixture])
     release = releasing_note(index, best, query_terms, quantities)
     if release:
         return Verdict("not_listed", ranked, [release])
@@ -149,6 +108,20 @@ def _parameter_outcome(
     """The candidate to report, and the shortfall that releases the product (empty if none)."""
     best = ranked[0]
     floor = ALTERNATIVE_RATIO * score[best]
+    if checks[best].status != "unmet":
+        status, missed = depth.deep_status(index, best, checks, quantities)
+        if status == "unmet":
+            best_raw = _raw(score[best], checks[best])
+            for r in ranked[1:]:
+                if _raw(score[r], checks[r]) < CONJUNCTIVE_ALTERNATIVE_RATIO * best_raw:
+                    continue
+                if r in index.rows_under(_code(index, best)):
+                    continue  # a condition of the item that failed, not an alternative to it
+                if depth.deep_status(index, r, checks, quantities)[0] == "met" and not conjunctive_shortfall(
+                    index, r, checks, quantities
+                ):
+                    return r, []
+            return best, [f"threshold not reached for {line}" for line in missed]
     conjunctive = conjunctive_shortfall(index, best, checks, quantities)
     if conjunctive:
         best_raw = _raw(score[best], checks[best])
@@ -200,7 +173,6 @@ def _parameter_outcome(
     return best, [f"threshold not reached for {best_code}: {line}" for line in check.unmet[:3]]
 
 
-_GENERIC_DIMS = frozenset({"ratio", "length", "mass", "temperature", "volume", "time", "pressure"})
 _ALL_OF = re.compile(r"\b(?:all|both) (?:of )?the following\b")
 
 

@@ -14,8 +14,8 @@ import re
 
 from dualuse.controllist.classify import reasoning
 from dualuse.controllist.classify.items import FloatArray, SearchIndex
+from dualuse.controllist.classify.parameters import ParameterCheck, check_parameters
 from dualuse.controllist.classify.quantities import Quantity
-from dualuse.controllist.classify.reasoning import ParameterCheck, check_parameters
 from dualuse.controllist.classify.text import fold
 
 _OTHER_THAN = re.compile(

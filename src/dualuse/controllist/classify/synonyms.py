@@ -11,18 +11,8 @@ import re
 from dataclasses import dataclass
 
 from dualuse.controllist.classify.text import fold
-
-
-@dataclass(frozen=True, slots=True)
-class Synonym:
-    phrases: tuple[str, ...]
-    annex_words: str
-    hints: tuple[str, ...] = ()
-
-
-def _s(phrases: str, annex_words: str, hints: str = "") -> Synonym:
-    return Synonym(tuple(p.strip() for p in phrases.split("|")), annex_words, tuple(hints.split()))
-
+from dualuse.controllist.classify.vocabulary import EXTRA_NOT_LISTED_CUES, EXTRA_SYNONYMS, Synonym
+from dualuse.controllist.classify.vocabulary import synonym as _s
 
 SYNONYMS: tuple[Synonym, ...] = (
     # Category 5 Part 1 and cyber-surveillance
@@ -150,7 +140,7 @@ SYNONYMS: tuple[Synonym, ...] = (
         "6A001",
     ),
     _s("lidar|laser radar|laser scanner", "laser radar light detection ranging lidar"),
-    _s("synthetic aperture radar|sar|isar", "synthetic aperture radar sar radar"),
+    _s("synthetic aperture radar|sar|isar", "synthetic aperture radar sar radar", "6A008.d"),
     _s(
         "weather radar|air traffic control radar|atc radar|marine radar|navigation radar",
         "radar systems air traffic control",
@@ -220,7 +210,7 @@ SYNONYMS: tuple[Synonym, ...] = (
         "8A001",
     ),
     _s("underwater camera|subsea camera", "underwater television cameras", "8A002.d"),
-    _s("underwater light|subsea light|underwater lighting", "light systems underwater", "8A002.f"),
+    _s("underwater light|subsea light|underwater lighting", "light systems underwater", "8A002.g"),
     # Category 9
     _s(
         "drone|drones|uav|uavs|uas|unmanned aircraft|quadcopter|multicopter|multirotor|multi-rotor|fixed-wing drone|rpas|unmanned aerial system|unmanned aerial vehicle|loitering",
@@ -284,14 +274,14 @@ SYNONYMS: tuple[Synonym, ...] = (
         "3A001.a.7",
     ),
     _s(
-        "mmic|gan amplifier|gan pa|microwave amplifier|rf power amplifier|solid state power amplifier|sspa|twta|travelling wave tube",
+        "mmic|gan amplifier|gan pa|microwave amplifier|rf power amplifier|solid state power amplifier|sspa",
         "microwave monolithic integrated circuits mmic power amplifiers",
         "3A001.b",
     ),
     _s(
-        "oscilloscope|digitizer|digitiser|transient recorder|data acquisition card",
-        "waveform digitisers transient recorders",
-        "3A002.a",
+        "oscilloscope|oscilloscopes|real-time oscilloscope",
+        "real-time oscilloscopes",
+        "3A002.a.7",
     ),
     _s("spectrum analyzer|spectrum analyser|signal analyzer|signal analyser", "signal analysers", "3A002.c"),
     _s(
@@ -301,7 +291,7 @@ SYNONYMS: tuple[Synonym, ...] = (
     ),
     _s("network analyzer|network analyser|vna", "vector network analysers", "3A002.e"),
     _s(
-        "atomic clock|rubidium clock|rubidium oscillator|cesium clock|caesium clock|hydrogen maser|frequency standard|chip-scale atomic",
+        "atomic clock|rubidium clock|rubidium oscillator|rubidium standard|cesium clock|caesium clock|cesium beam|caesium beam|hydrogen maser|maser|h-maser|frequency standard|chip-scale atomic",
         "atomic frequency standards",
         "3A002.g",
     ),
@@ -394,15 +384,15 @@ SYNONYMS: tuple[Synonym, ...] = (
     _s(
         "freeze dryer|freeze-dryer|lyophilizer|lyophiliser|lyophilisation|lyophilization|freeze drying",
         "freeze drying equipment",
-        "2B352.f",
+        "2B352.e",
     ),
-    _s("spray dryer|spray-dryer|spray drying", "spray drying equipment", "2B352.i"),
+    _s("spray dryer|spray-dryer|spray drying", "spray drying equipment", "2B352.h"),
     _s(
         "biosafety cabinet|biological safety cabinet|class iii cabinet|glovebox|glove box|bsl-3|bsl-4|bsl3|bsl4|isolator",
         "protective containment equipment class iii biological safety cabinets isolators",
-        "2B352.g",
+        "2B352.f",
     ),
-    _s("aerosol chamber|aerosol challenge", "aerosol inhalation chambers", "2B352.h"),
+    _s("aerosol chamber|aerosol challenge", "aerosol inhalation chambers", "2B352.g"),
     _s(
         "gas detector|toxic gas monitor|gas monitor|gas detection",
         "toxic gas monitors monitoring systems",
@@ -434,7 +424,7 @@ SYNONYMS: tuple[Synonym, ...] = (
         "1A005",
     ),
     _s(
-        "gas mask|cbrn suit|hazmat suit|nbc suit|respirator|protective suit|decontamination",
+        "gas mask|cbrn suit|hazmat suit|nbc suit|cbrn respirator|nbc respirator|papr|full-face mask|full face mask|protective suit|decontamination",
         "protective detection equipment gas masks chemical biological",
         "1A004",
     ),
@@ -528,11 +518,12 @@ SYNONYMS: tuple[Synonym, ...] = (
     _s(
         "primary coolant pump|reactor coolant pump",
         "pumps circulating primary coolant nuclear reactors",
-        "0A001.e 0A001.f",
+        "0A001.g",
     ),
     _s("hot cell", "shielded cells irradiated fuel reprocessing"),
     _s("plutonium", "plutonium special fissile materials"),
     _s("depleted uranium|natural uranium", "depleted uranium natural uranium"),
+    *EXTRA_SYNONYMS,
 )
 
 # Cues that an item is outside Annex I whatever it resembles (Art 3 applies to listed items only; a
@@ -554,6 +545,7 @@ NOT_LISTED_CUES: tuple[tuple[str, str], ...] = (
         "toy|toys|household|kitchen|furniture|clothing|apparel|garden|cosmetic|cosmetics|food|beverage|beer|brewing|brewery|winery|wine|dairy|bicycle|e-bike|office chair|sporting goods|hobby|home appliance|domestic|t-shirts|jeans|coffee machine|espresso",
         "no entry fits: ordinary consumer goods",
     ),
+    *EXTRA_NOT_LISTED_CUES,
 )
 
 SOFTWARE_CUES = re.compile(
