@@ -33,7 +33,6 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
 from dualuse.transparency import datasets, synthetic  # noqa: E402
