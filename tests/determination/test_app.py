@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.management import call_command
 
 from dualuse.controllist import hooks
 from dualuse.controllist.formats import EntryChange, ListDiff
+from dualuse.cooperation.models import EUListEntry
 from dualuse.determination import services
 from dualuse.determination.models import Determination
 
@@ -124,3 +126,33 @@ def test_determine_command_json_and_batch(capsys: Any, monkeypatch: Any) -> None
     assert out[0]["id"] == "ok" and out[0]["licence_required"] is True
     assert out[1]["error"]["line"] == 2
     assert out[2]["id"] == "bad" and out[2]["error"]["field"] == "destination"
+
+
+def test_a_published_eu_list_entry_binds_every_new_determination(anonymous_api: Any) -> None:
+    """Art 5(6): an item on the EU-wide list needs an authorisation in every Member State."""
+    request = {
+        "exporter_member_state": "FR",
+        "activity": "export",
+        "destination": "EG",
+        "lines": [
+            {"control_code": None, "description": "Social media sentiment harvester with persona management"}
+        ],
+    }
+    before = anonymous_api.post("/api/v1/determinations", request).json()
+    assert before["licence_required"] is False
+    EUListEntry.objects.create(
+        reference="EU-CS-2026-901",
+        item_name="persona management",
+        item_description="Covert persona management",
+        keywords=["persona management"],
+        destinations=["EG"],
+        rule="art5_6",
+        legal_basis="Art 5(6)",
+        listed_on=date(2026, 11, 1),
+        review_due=date(2027, 11, 1),
+    )
+    after = anonymous_api.post("/api/v1/determinations", request).json()
+    assert after["licence_required"] is True, after
+    assert any(
+        "EU-CS-2026-901" in reason for req in after["requirements"] for reason in req["reasons"]
+    ) or any("EU-CS-2026-901" in r for r in after["reasons"])

@@ -9,6 +9,7 @@ import json
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from dualuse.cooperation.services.common import add_years, require_text, today
 from dualuse.core import audit
 from dualuse.core.models import Verb
 from dualuse.determination.rules.sources import CyberSurveillanceList
+from dualuse.screening.services.lists import import_list_file
 
 SOURCE_KEY = "eu-cyber"
 LAW_NOTE = (
@@ -58,6 +60,8 @@ def publish_entry(proposal: EUListProposal, user: Any, day: date) -> EUListEntry
         review_due=add_years(day, 1),  # Art 5(7): reviewed at least once a year
     )
     audit.record(user, Verb.EU_LIST_CHANGED, entry, data={"action": "published", "rule": rule.value})
+    # The published entities become the screening source `eu-cyber` once this transaction commits.
+    transaction.on_commit(partial(sync_screening_source, user))
     return entry
 
 
@@ -84,6 +88,7 @@ def review_entry(
             entry.status = EntryStatus.WITHDRAWN
         entry.save()
         audit.record(acting_user, Verb.EU_LIST_CHANGED, entry, data={"action": action, "note": note})
+        transaction.on_commit(partial(sync_screening_source, acting_user))
     return entry
 
 
@@ -247,10 +252,6 @@ def sync_screening_source(acting_user: Any = None) -> Any:
 
     Returns the screening `ImportOutcome`, or None when nothing is published.
     """
-    from dualuse.screening.services.lists import (
-        import_list_file,  # screening is optional here: no import at load
-    )
-
     text = ftm_lines(EUListEntry.objects.published())
     if not text:
         return None
