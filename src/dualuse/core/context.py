@@ -22,7 +22,7 @@ BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("/applications/", "Applications"),
         ("/licences/", "Licences"),
         ("/diligence/", "Due diligence"),
-        ("/catch-all/", "Notifications"),
+        ("/cooperation/", "Notifications"),
     ],
     "officer": [("/cases/", "Workbench"), ("/screening/", "Screening"), ("/cooperation/", "Cooperation"),
                 ("/evidence/review/", "Evidence")],
