@@ -58,6 +58,8 @@ CELERY_BROKER_URL = env_str("DUALUSE_BROKER_URL", "")
 SCREENING_THRESHOLD = float(env_str("DUALUSE_SCREENING_THRESHOLD", "0.70"))
 UPLOAD_MAX_BYTES = env_int("DUALUSE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 REQUIRE_OTP_FOR_AUTHORITIES = env_bool("DUALUSE_REQUIRE_OTP", True)
+# The public dataset's small-cell rule: each published combination covers at least this many exporters.
+TRANSPARENCY_MIN_EXPORTERS = env_int("DUALUSE_TRANSPARENCY_MIN_EXPORTERS", 3)
 # Art 12(4) [S]: individual and global authorisations are valid up to 2 years, large projects up to 4.
 LICENCE_MAX_MONTHS = env_int("DUALUSE_LICENCE_MAX_MONTHS", 24)
 LARGE_PROJECT_MAX_MONTHS = env_int("DUALUSE_LARGE_PROJECT_MAX_MONTHS", 48)
