@@ -29,7 +29,17 @@ def check_parameters(item: IndexedItem, quantities: list[Quantity]) -> Parameter
     met: list[str] = []
     unmet: list[str] = []
     for threshold in item.thresholds:
-        candidates = [q for q in quantities if q.dim == threshold.dim]
+        candidates = [
+            q
+            for q in quantities
+            if q.dim == threshold.dim
+            and not (
+                # "18 mm" (a tube size) says nothing about "at most 1800 nm" (a wavelength)
+                threshold.dim in _GENERIC_DIMS
+                and not q.context & threshold.context
+                and _orders_apart(q.value, threshold.value)
+            )
+        ]
         if not candidates:
             continue
         candidates.sort(key=lambda q: -len(q.context & threshold.context))
@@ -53,3 +63,10 @@ def check_parameters(item: IndexedItem, quantities: list[Quantity]) -> Parameter
         line = f"{threshold.describe()}: product has {chosen.raw}"
         (met if ok else unmet).append(line)
     return ParameterCheck(tuple(dict.fromkeys(met)), tuple(dict.fromkeys(unmet)))
+
+
+def _orders_apart(value: float, limit: float, factor: float = 300.0) -> bool:
+    """Values this far apart measure different things (temperatures and signed values excepted)."""
+    if value <= 0 or limit <= 0:
+        return False
+    return max(value, limit) / min(value, limit) > factor

@@ -125,8 +125,27 @@ def _scan(text: str, *, annex: bool) -> list[tuple[int, int, str, float, str, bo
                 False,
             )
         )
+    axes = _ANNEX_AXES if annex else _QUERY_AXES
+    for match in axes.finditer(text):
+        count = _COUNTS.get(match.group(1).lower()) or int(match.group(1))
+        end = match.end(1) if annex else match.end()
+        found.append((match.start(), end, "axes", float(count), f"{match.group(0)}", False))
     found.sort()
     return found
+
+
+# Machine tools, winding and forming machines count their coordinated axes ("five or more axes",
+# "5-axis machining centre", "6 servo axes"); the count is a quantity like any other.
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_COUNT = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine)"
+_ANNEX_AXES = re.compile(
+    rf"\b{_COUNT}(?=\s+or more\s+(?:(?!rotary|linear)[\w']+\s+){{0,3}}ax[ie]s\b)", re.IGNORECASE
+)
+_QUERY_AXES = re.compile(
+    rf"\b{_COUNT}(?:\s*-\s*|\s+)(?:(?:simultaneous(?:ly)?|servo|coordinated|cnc|nc|interpolated|controlled|"
+    rf"programmable|contouring)\s+)*ax(?:is|es)\b",
+    re.IGNORECASE,
+)
 
 
 _NOT_CONTEXT = frozenset(
@@ -162,6 +181,32 @@ def query_quantities(text: str) -> list[Quantity]:
             value = _qualified(text[max(previous_end, start - 24) : start], value)
         out.append(Quantity(dim, value, raw, context, start))
         previous_end = end
+    return out + _specific_properties(out)
+
+
+_STANDARD_GRAVITY = 9.80665
+
+
+def _specific_properties(found: list[Quantity]) -> list[Quantity]:
+    """Fibre sheets give modulus, strength and density; 1C010 / 1C210 limit "specific modulus" and
+    "specific tensile strength" (the value divided by density and g, in metres; 1C010 Technical Note)."""
+    densities = [q for q in found if q.dim == "density" and q.value > 0]
+    if not densities:
+        return []
+    density = densities[0].value
+    out: list[Quantity] = []
+    for q in found:
+        if q.dim != "pressure" or q.value <= 0:
+            continue
+        if "modulu" in q.context or "modulus" in q.context:
+            kind = "modulus"
+        elif q.context & {"strength", "tensil", "tensile", "uts"}:
+            kind = "tensile strength"
+        else:
+            continue
+        value = q.value / (density * _STANDARD_GRAVITY)
+        raw = f"specific {kind} {value:.3g} m (from {q.raw} and {densities[0].raw})"
+        out.append(Quantity("length", value, raw, frozenset(terms(f"specific {kind}")), q.start))
     return out
 
 
