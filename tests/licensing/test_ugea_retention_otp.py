@@ -168,6 +168,6 @@ class _Out:
 
 
 def test_housekeeping_command_text(exporter: Any, officer: Any, senior_officer: Any) -> None:
-    factories.licensed(exporter, officer, senior_officer, today=date.today() - timedelta(days=900))
+    factories.licensed(exporter, officer, senior_officer, today=timezone.localdate() - timedelta(days=900))
     call_command("licences", "housekeeping", stdout=(out := _Out()))
     assert "1 licence(s) expired" in out.text
