@@ -1,6 +1,6 @@
 """Speed and memory of the Annex I classifier, next to a plain BM25 baseline (bm25s) in the same run.
 
-    .venv/bin/python benchmarks/classify.py [--repeat N] [--json]
+    .venv/bin/python benchmarks/classify.py [--repeat N] [--data FILE] [--json]
 
 Builds the index over the full Annex I (/work/shared/data/annex-i.jsonl), pins the process to one
 core, and times every description of the labelled set (``--repeat`` passes). The baseline is bm25s
@@ -40,13 +40,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--data", type=Path, default=LABELS, help="labelled descriptions (JSON lines)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
     entries = load_entries_jsonl(DATA / "annex-i.jsonl")
     definitions = load_definitions_jsonl(DATA / "annex-i-definitions.jsonl")
-    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [r["text"] for r in rows]
 
     started = time.perf_counter()

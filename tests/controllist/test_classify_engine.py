@@ -285,3 +285,165 @@ def test_engine_imports_without_django() -> None:
     code = "import sys, dualuse.controllist.classify as c; c.ClassifierIndex; print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- second round: units, sister entries, lead-ins, mixtures, derived values -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dim", "value"),
+    [
+        ("12-bit ADC, 3 GSPS", "sample_rate", 3e9),
+        ("total impulse 1,5 MNs", "impulse", 1.5e6),
+        ("bias stability 50 µg over one year", "acceleration_bias", 50e-6),
+        ("total dose 1 Mrad(Si)", "dose", 1e4),
+        ("long-term stability 1 × 10-13 per month", "per_month", 1e-13),
+        ("furnace rated 1 750 °C", "temperature", 2023.15),
+        ("sensitivity 0,6 pT/√Hz", "magnetic", 0.6e-12),
+        ("static accuracy 0,5 mGal", "gravity", 0.5e-5),
+        ("D-T tube, 10^8 n/s", "neutron_rate", 1e8),
+        ("5-axis simultaneous machining centre", "axes", 5.0),
+        ("600 Wh/kg at 20 °C", "energy_density", 600 * 3600.0),
+    ],
+)
+def test_product_sheet_units_are_read(text: str, dim: str, value: float) -> None:
+    found = [q for q in query_quantities(text) if q.dim == dim]
+    assert found and found[0].value == pytest.approx(value, rel=1e-3)
+
+
+def test_annex_units_and_axis_counts_become_thresholds() -> None:
+    (stability,) = entry_thresholds(
+        "Non-rubidium and having a long-term stability less (better) than 1 × 10-11/month; or"
+    )
+    assert (stability.dim, stability.op, stability.value) == ("per_month", "lt", pytest.approx(1e-11))
+    (axes,) = entry_thresholds(
+        'Five or more axes which can be coordinated simultaneously for "contouring control"'
+    )
+    assert (axes.dim, axes.op, axes.value) == ("axes", "ge", 5.0)
+    assert entry_thresholds("Two or more contouring rotary axes") == []  # rotary axes are not a total count
+
+
+def test_qualified_values_and_ranges() -> None:
+    (speed,) = query_quantities("free-surface velocities above 1 km/s")
+    assert speed.value > 1000.0  # "above 1 km/s" meets "exceeding 1 km/s"
+    low, high = query_quantities("covering 30 MHz to 6 GHz")
+    assert high.context == low.context  # the upper end measures the same thing
+
+
+def test_specific_modulus_is_derived_from_modulus_and_density() -> None:
+    derived = [q for q in query_quantities("tensile modulus 72 GPa, density 2,54 g/cm³") if q.dim == "length"]
+    assert derived and derived[0].value == pytest.approx(72e9 / (2540 * 9.80665), rel=1e-6)
+    assert "specific" in derived[0].context
+
+
+def test_excluded_codes_read_short_forms() -> None:
+    from dualuse.controllist.classify.sisters import excluded_codes
+
+    assert excluded_codes("prepregs, other than those specified in 1C010.a., .b. or .e., as follows:") == (
+        "1C010.a",
+        "1C010.b",
+        "1C010.e",
+    )
+    assert excluded_codes("Machine tools, other than those specified in 2B001, as follows") == ("2B001",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GPS receiver with adaptive antenna (CRPA) for aircraft", "7A005"),
+        ("GNSS receiver designed for sounding rockets and space launch vehicles", "7A105"),
+        (
+            "Flow-forming machine, CNC, 3 axes coordinated for contouring control, roller force 40 kN, "
+            "for rocket motor cases",
+            "2B109",
+        ),
+        (
+            "Solid propellant rocket motor, total impulse 0,9 MNs, usable in rockets with 300 km range",
+            "9A107",
+        ),
+        ("Solid rocket motor, total impulse 1,5 MNs", "9A007"),
+        ("Maraging steel round bar Ø 220 mm, UTS 2 390 MPa", "1C216"),
+    ],
+)
+def test_sister_entries_prefer_the_first_entry_unless_the_purpose_is_named(
+    index: ClassifierIndex, text: str, expected: str
+) -> None:
+    result = index.classify(text)
+    assert result.verdict == "listed"
+    assert under(result.results[0].code, expected)
+
+
+def test_lead_in_needs_one_alternative(index: ClassifierIndex) -> None:
+    slow = index.classify("12-bit ADC, 100 MSPS, for industrial data acquisition")
+    assert slow.verdict == "not_listed"
+    assert any("3A001.a.5" in reason for reason in slow.released_by)
+    fast = index.classify("12-bit ADC, 3 GSPS sampling, JESD204C")
+    assert fast.verdict == "listed"
+    assert under(fast.results[0].code, "3A001.a.5.a")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "phrase"),
+    [
+        ("Ink formulation containing 8 % thiodiglycol by weight", "not_listed", "Note 2 to 1C350"),
+        ("Liquid shampoo containing 4 % triethanolamine", "not_listed", "Note 3 to 1C350"),
+        ("Thiodiglycol solution 25 % in water", "not_listed", "States Party"),
+        ("Thiodiglycol (TDG) 99 %, CAS 111-48-8, 220 kg drums", "listed", ""),
+    ],
+)
+def test_mixture_notes_release_low_shares(
+    index: ClassifierIndex, text: str, verdict: str, phrase: str
+) -> None:
+    result = index.classify(text)
+    assert result.verdict == verdict
+    assert all(phrase in reason for reason in result.released_by) if phrase else not result.released_by
+
+
+def test_note_with_a_size_limit_releases_small_forms(index: ClassifierIndex) -> None:
+    small = index.classify("Maraging steel test blocks 50 × 50 × 50 mm, UTS 2 000 MPa")
+    assert small.verdict == "not_listed"
+    assert "1C216" in small.released_by[0]
+
+
+def test_glass_fibre_below_the_specific_modulus_is_not_listed(index: ClassifierIndex) -> None:
+    result = index.classify("E-glass roving, tensile modulus 72 GPa, density 2,54 g/cm³, for boat hulls")
+    assert result.verdict == "not_listed"
+
+
+def test_every_synonym_hint_names_a_live_item(index: ClassifierIndex) -> None:
+    from dualuse.controllist.classify.synonyms import SYNONYMS
+
+    for synonym in SYNONYMS:
+        for hint in synonym.hints:
+            assert hint in index.code_row, (synonym.phrases[0], hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cellebrite-type kit that bypasses the lock screen passcode and extracts the file system",
+            "5A004.b",
+        ),
+        ("Hailstorm cell-site simulator", "5A001.f"),
+        ("Anthrax (Bacillus anthracis) isolated live culture", "1C351.c"),
+        ("Rechargeable lithium-ion cell, 400 Wh/kg at 20 °C", "3A001.e.1.b"),
+        ("Helix travelling wave tube, 35 GHz, 100 W CW", "3A001.b.1"),
+    ],
+)
+def test_second_round_vocabulary(index: ClassifierIndex, text: str, expected: str) -> None:
+    assert any(under(code, expected) for code in top_codes(index.classify(text), 3))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4K IP CCTV dome camera, H.265, ONVIF",
+        "Half-mask respirator with organic vapour filters (A2) for spray painting",
+        "Class II biological safety cabinet, open front, HEPA filtered",
+    ],
+)
+def test_second_round_not_listed(index: ClassifierIndex, text: str) -> None:
+    result = index.classify(text)
+    assert result.verdict == "not_listed"
+    assert result.released_by and all(result.released_by)
