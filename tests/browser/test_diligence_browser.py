@@ -46,7 +46,7 @@ def test_exporter_fills_a_record_ending_in_notify(live_server: Any, page: Any, e
     page.get_by_label("Reason for the conclusion").fill("We are aware of a use for internal repression.")
     page.get_by_role("button", name="Save record").click()
     expect(page.get_by_role("status")).to_contain_text("Notify the competent authority (Art 5(2))")
-    expect(page.locator("#notification")).to_contain_text("Art 5(2) notification to be sent")
+    expect(page.locator("#notification")).to_contain_text("Art 5(2) notification")
 
 
 def test_ngo_evidence_reaches_the_officer_on_a_case(

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from dualuse.cooperation.models import CatchAllNotification
 from dualuse.diligence import notify, services
 from dualuse.diligence.models import DueDiligenceRecord
 from tests.diligence.helpers import content, programme
@@ -112,3 +113,30 @@ def test_compliance_programme_for_licensing(api: Any, exporter: Any) -> None:
     assert response.status_code == 200 and response.json()["version"] == 2
     assert services.has_compliance_programme(org)
     assert api(exporter).put("/api/v1/diligence/programme", {"elements": {}}).status_code == 400
+
+
+def test_notify_creates_the_cooperation_catch_all_notification(
+    exporter: Any, officer: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Art 5(2): the exporter's "notify" reaches its own authority as a catch-all notification."""
+    with django_capture_on_commit_callbacks(execute=True):
+        record = services.create_record(
+            content(), reference="PO-3", transaction_date=date(2025, 1, 1), acting_user=exporter
+        )
+    record.refresh_from_db()
+    notification = CatchAllNotification.objects.get()
+    assert record.notification_status == "sent" and record.notification_reference == f"CA-{notification.pk}"
+    assert notification.exporter_id == exporter.organisation_id and notification.destination == "MM"
+    assert notification.authority_id == officer.organisation_id
+    assert "Golden Eagle Trading" in [e["name"] for e in notification.entities]
+
+
+def test_a_failed_hand_over_leaves_the_record_pending(
+    exporter: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # no authority of DE is registered here
+        record = services.create_record(
+            content(), reference="PO-4", transaction_date=date(2025, 1, 1), acting_user=exporter
+        )
+    record.refresh_from_db()
+    assert record.notification_status == "pending"

@@ -1,10 +1,11 @@
 """Art 5(2): an exporter aware that a non-listed cyber-surveillance item is or may be intended for a
 use in Art 5(1) notifies its competent authority. A record that concludes "notify" hands over here.
 
-The cooperation app owns catch-all notifications. It registers a handler at start-up (its
-AppConfig.ready): `diligence.notify.register(handler)`; the handler gets the DueDiligenceRecord
-and returns the notification's reference. Until a handler exists the record stays `pending`
-(`dualuse diligence notifications` lists them; `services.pending_notifications()` is the queue).
+The cooperation app owns catch-all notifications: by default the record is handed to its
+`notify_catch_all` after commit (services.records.notify_cooperation). A deployment or a test may
+register another handler here (it gets the DueDiligenceRecord and returns the notification's
+reference). When the hand-over fails the record stays `pending`; `dualuse diligence notifications
+--hand-over` retries.
 """
 
 from __future__ import annotations

@@ -9,13 +9,14 @@ from typing import Any
 
 from django.db import transaction
 
+from dualuse.cooperation.services.catchall import notify_catch_all
 from dualuse.core import audit
 from dualuse.core.errors import DomainError, Problem
 from dualuse.core.models import Verb
 from dualuse.diligence import access, notify
 from dualuse.diligence.errors import InvalidRecord, NotAllowed
 from dualuse.diligence.models import DueDiligenceRecord, NotificationStatus, RecordVersion
-from dualuse.diligence.steps import Conclusion, clean_record
+from dualuse.diligence.steps import Conclusion, clean_record, flags_raised
 from dualuse.screening.services.screening import party_query, screen_party
 
 RETENTION_YEARS = 5  # Art 27(3)
@@ -177,15 +178,52 @@ def mark_notification_sent(record: DueDiligenceRecord, reference: str, *, acting
         audit.record(acting_user, Verb.DILIGENCE_SAVED, record, data={"notification": str(reference)[:60]})
 
 
+def notification_data(record: DueDiligenceRecord) -> tuple[Any, dict[str, Any]]:
+    """The latest version as the cooperation app's catch-all notification (who notifies, and what)."""
+    version = record.versions.select_related("created_by").order_by("-number").first()
+    if version is None:
+        raise InvalidRecord(f"{record.number} has no version")
+    c = version.content
+    entities = [{"role": "end_user", "name": c["end_user_name"], "country": c["destination"]}]
+    entities += [
+        {"role": "other", "name": line.strip(), "country": c["destination"]}
+        for line in c.get("intermediaries", "").splitlines()
+        if line.strip()
+    ]
+    concern = (
+        f"{c['conclusion_reason']}\n\nHuman-rights situation: {c['human_rights_situation']}\n"
+        f"Red flags raised: {', '.join(flags_raised(c)) or 'none'}\nDue-diligence record {record.number} "
+        f"v{version.number} ({record.reference})."
+    )
+    data = {
+        "item_name": c["item_description"][:200],
+        "item_description": f"{c['item_description']}\n\n{c['capabilities']}",
+        "concern": concern,
+        "destination": c["destination"],
+        "entities": entities,
+        "related_entry_codes": [c["entry_code"]] if c.get("entry_code") else [],
+    }
+    return version.created_by, data
+
+
+def notify_cooperation(record: DueDiligenceRecord) -> str:
+    """Art 5(2) through the cooperation app: its catch-all notification, from the record's last author."""
+    user, data = notification_data(record)
+    notification = notify_catch_all(acting_user=user, data=data)
+    return f"CA-{notification.pk}"
+
+
 def hand_over_notification(record_id: int) -> None:
-    """After commit: give a "notify" record to the cooperation app's handler, when there is one."""
-    handler = notify.current_handler()
-    if handler is None:
-        logger.info("due-diligence record %s awaits its Art 5(2) notification (no handler yet)", record_id)
-        return
+    """After commit: create the catch-all notification (the registered handler, by default the
+    cooperation app's `notify_catch_all`). A failure leaves the record pending, never a 500."""
+    handler = notify.current_handler() or notify_cooperation
     record = DueDiligenceRecord.objects.get(pk=record_id)
     if record.notification_status != NotificationStatus.PENDING:
         return
-    reference = handler(record)
+    try:
+        reference = handler(record)
+    except DomainError as exc:
+        logger.warning("record %s: the Art 5(2) notification was not created: %s", record.number, exc.message)
+        return
     if reference:
         mark_notification_sent(record, str(reference))
