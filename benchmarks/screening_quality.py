@@ -1,10 +1,12 @@
 """Screening matcher quality on the list samples: recall and the share of negatives hit.
 
-    python benchmarks/screening_quality.py [--queries FILE] [--threshold T] [--verbose] [--json]
+    python benchmarks/screening_quality.py [--data FILE] [--threshold T] [--verbose] [--json]
 
 Loads the five sample files (`/work/shared/data/samples`) through the parsers, builds one index
-over all of them, and runs the labelled queries (`benchmarks/data/screening_queries.jsonl`:
-`expected` lists the refs of every sample record of the same party; `[]` for negatives).
+over all of them, and runs the labelled queries (default `benchmarks/data/screening_queries.jsonl`,
+written while the matcher was tuned; `--data benchmarks/data/screening_heldout.jsonl` is the
+held-out set written before the second round: `expected` lists the refs of every sample record
+of the same party; `[]` for negatives). `--queries` is the old name of `--data`.
 
 - recall: expected refs found among the hits, over all expected refs;
 - negative_hit_rate: negative queries with any hit, over all negative queries.
@@ -97,14 +99,14 @@ def rapidfuzz_scan(entities: list[Entity], rows: list[dict[str, Any]], cutoff: f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--data", "--queries", dest="data", type=Path, default=QUERIES)
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args()
 
     entities = load_entities()
-    rows = load_queries(args.queries)
+    rows = load_queries(args.data)
     started = time.perf_counter()
     index = MatchIndex.build(entities)
     build_s = time.perf_counter() - started
