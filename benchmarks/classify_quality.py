@@ -7,9 +7,10 @@ one of its sub-items), the share of not-listed items recognised, the share of li
 listed, and whether every not-listed answer names what releases the item.
 
 ``--data`` picks the labelled set (default: ``classify_labelled.jsonl``, written together with the
-engine); ``--all`` reports it and the held-out set ``classify_heldout.jsonl`` (written before tuning,
-from the annex wording, without looking at the synonym table). ``--json`` prints one line: the default
-set's figures under the usual keys, and with ``--all`` the held-out figures under ``heldout``.
+engine); ``--all`` reports it, the held-out set ``classify_heldout.jsonl`` (second round, written before
+tuning from the annex wording) and the fresh set ``classify_fresh.jsonl`` (third round, written before
+that round's tuning). ``--json`` prints one line: the default set's figures under the usual keys, and
+with ``--all`` the other sets' figures under ``heldout`` and ``fresh``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ANNEX_DIR = ROOT / ".." / "shared" / "data"
 LABELS = ROOT / "benchmarks" / "data" / "classify_labelled.jsonl"
 HELDOUT = ROOT / "benchmarks" / "data" / "classify_heldout.jsonl"
+FRESH = ROOT / "benchmarks" / "data" / "classify_fresh.jsonl"
 
 
 def covers(expected: str, predicted: str) -> bool:
@@ -87,7 +89,7 @@ def main() -> None:
     parser.add_argument(
         "--data", "--labels", dest="data", type=Path, default=LABELS, help="labelled JSON-lines file"
     )
-    parser.add_argument("--all", action="store_true", help="also report the held-out set")
+    parser.add_argument("--all", action="store_true", help="also report the held-out and fresh sets")
     parser.add_argument("--annex-dir", type=Path, default=ANNEX_DIR, help="directory with annex-i*.jsonl")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="print the items the classifier gets wrong")
@@ -100,14 +102,14 @@ def main() -> None:
     )
     build_s = time.perf_counter() - started
     paths = [args.data]
-    if args.all and args.data.resolve() != HELDOUT.resolve():
-        paths.append(HELDOUT)
+    if args.all:
+        paths += [p for p in (HELDOUT, FRESH) if p.resolve() != args.data.resolve()]
     results = [(path, *evaluate(index, path)) for path in paths]
     if args.json:
         figures: dict[str, object] = dict(results[0][1])
         figures["build_s"] = round(build_s, 3)
-        if len(results) > 1:
-            figures["heldout"] = results[1][1]
+        for path, extra, _errors in results[1:]:
+            figures["fresh" if path == FRESH else "heldout"] = extra
         print(json.dumps(figures))
         return
     print(f"index built in {build_s:.2f} s")
