@@ -14,14 +14,16 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
+from dualuse.controllist.classify.derived import formula_thresholds
 from dualuse.controllist.classify.items import FloatArray, IndexedItem, Postings
+from dualuse.controllist.classify.negation import negated_terms
 from dualuse.controllist.classify.pipeline import classify_text
 from dualuse.controllist.classify.quantities import entry_thresholds, trailing_comparator
 from dualuse.controllist.classify.records import EntryRecord
 from dualuse.controllist.classify.references import referenced_prefixes
 from dualuse.controllist.classify.result import Classification
 from dualuse.controllist.classify.sisters import excluded_codes
-from dualuse.controllist.classify.text import terms
+from dualuse.controllist.classify.text import fold, terms
 
 OWN, ANCESTOR_DECAY, ANCESTOR_FLOOR, DESCENDANT, NOTE, DEFINITION = 1.0, 0.85, 0.55, 0.35, 0.3, 0.2
 
@@ -134,8 +136,11 @@ class ClassifierIndex:
                     trailing_comparator(records[code_row[r.parent]].text) if r.parent in code_row else None,
                 )
             )
+            + tuple(formula_thresholds(r.text))
             for r in records
         ]
+        negated_own = [negated_terms(fold(r.text)) for r in records]
+        definition_notes = _definition_notes(folded_definitions)
         items: list[IndexedItem] = []
         for i, r in enumerate(records):
             path = [i, *ancestors[i]]
@@ -150,6 +155,12 @@ class ClassifierIndex:
                         continue
                     refers.extend(under.get(prefix, ()))
             notes = [(records[p].code, note) for p in path for note in records[p].notes]
+            notes.extend(
+                (f'the definition of "{term}"', definition_notes[term.lower()])
+                for p in path
+                for term in records[p].defined_terms
+                if term.lower() in definition_notes
+            )
             items.append(
                 IndexedItem(
                     record=r,
@@ -159,7 +170,8 @@ class ClassifierIndex:
                     path_bigrams=frozenset(bigrams),
                     thresholds=tuple(t for p in path for t in thresholds_own[p]),
                     refers_to=tuple(sorted(set(refers))),
-                    note_texts=tuple(notes),
+                    note_texts=tuple(dict.fromkeys(notes)),
+                    negated_terms=frozenset(t for p in path for t in negated_own[p]),
                 )
             )
         excludes = {
@@ -191,6 +203,17 @@ class ClassifierIndex:
     def classify(self, text: str, top: int = 10) -> Classification:
         """Rank the entries a product description could fall under, and say whether it is listed."""
         return classify_text(self, text, top)
+
+
+def _definition_notes(definitions: Mapping[str, str]) -> dict[str, str]:
+    """The notes of a definition ("Notes: 1. 'Intrusion software' does not include ... debuggers"), which
+    release items the way an entry's own notes do."""
+    out: dict[str, str] = {}
+    for term, text in definitions.items():
+        at = text.find("Note")
+        if at >= 0 and " not " in text[at:]:
+            out[term] = text[at:].split("Technical Note")[0].strip()
+    return out
 
 
 def _invert(weights: list[dict[str, float]]) -> dict[str, Postings]:

@@ -32,6 +32,7 @@ class IndexedItem:
     thresholds: tuple[Threshold, ...]  # own and inherited, nearest first
     refers_to: tuple[int, ...]  # hardware rows a D / E item refers to
     note_texts: tuple[tuple[str, str], ...]  # (code the note sits at, note text)
+    negated_terms: frozenset[str] = frozenset()  # words the path's text negates ("without ... aiding")
 
 
 class SearchIndex(Protocol):

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dualuse.controllist.classify import crypto, reasoning, sisters
+from dualuse.controllist.classify import crypto, negation, reasoning, sisters
+from dualuse.controllist.classify.derived import derived_quantities
 from dualuse.controllist.classify.items import FloatArray, SearchIndex
 from dualuse.controllist.classify.parameters import check_parameters
 from dualuse.controllist.classify.quantities import query_quantities
@@ -47,9 +48,12 @@ class Query:
     hints: list[str] = field(default_factory=list)
     synonyms: list[str] = field(default_factory=list)
     intent: str = "H"  # H hardware / material, D software, E technology
+    negated: frozenset[str] = frozenset()  # what the description says the product lacks
 
 
 def build_query(index: SearchIndex, text: str, folded: str) -> Query:
+    """Query terms from the description. Synonyms are read from ``folded`` with its negated spans
+    blanked ("no passcode bypass" is no hint for 5A004.b); the words themselves all count."""
     query = Query()
     hits = find_synonyms(folded)
     source_words: set[str] = set()
@@ -103,9 +107,16 @@ def _group_factors(index: SearchIndex, intent: str) -> FloatArray:
     return factors
 
 
+NEGATED_FACTOR, NEGATED_MIN_IDF = 0.6, 3.5
+
+
 def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classification:
-    folded = fold(text)
+    full = fold(text)
+    folded = negation.mask(full, negation.scopes(full))
     query = build_query(index, text, folded)
+    query.negated = frozenset(
+        t for t in negation.negated_terms(full) if index.idf.get(t, 0.0) >= NEGATED_MIN_IDF
+    )
     coverage, precision = index.term_scores(query.weights)
     covered = np.minimum(1.0, coverage / query.norm)
     base = 0.72 * covered + 0.28 * precision * np.minimum(1.0, 2.5 * covered)
@@ -133,18 +144,23 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
     for i in order:
         overlap = len(index.items[i].path_bigrams & query.bigrams)
         score[i] += min(BIGRAM_CAP, BIGRAM_BONUS * overlap)
-    quantities = query_quantities(text)
+    if query.negated:
+        for i in order:
+            item = index.items[i]
+            if (query.negated & item.path_terms) - item.negated_terms:
+                score[i] *= NEGATED_FACTOR  # "no passcode bypass" against an entry that requires bypassing
+    quantities = derived_quantities(text, query_quantities(text))
     facts = crypto.analyse(folded)
     checks = {int(i): check_parameters(index.items[i], quantities) for i in order}
     for row, check in checks.items():
         score[row] = reasoning.adjust(score[row], check)
     sisters.prefer_first_entries(index, list(checks), score, checks, quantities, folded)
-    cues = not_listed_cues(folded)
+    cues = not_listed_cues(full)
     if cues:
         score[order] *= 0.6
     ranked = sorted(checks, key=lambda i: -score[i])
     ranked = _diversify(index, ranked)
-    query_terms = set(query.weights) | set(terms(text))
+    query_terms = set(query.weights) | set(terms(folded))  # a note's words must not come from "no X"
     if _ALL_DIMENSIONS.search(text):
         query_terms |= {"linear", "dimension"}  # "50 × 50 × 50 mm" states every linear dimension
     verdict = reasoning.decide(index, ranked, score, checks, quantities, facts, cues, query_terms)

@@ -249,12 +249,7 @@ def entry_thresholds(text: str, default_op: Op | None = None) -> list[Threshold]
     previous_end = 0
     for i, (start, end, dim, value, raw, range_end) in enumerate(found):
         window = re.split(r"[;:]", text[max(previous_end, start - 90) : start])[-1].lower()
-        op: Op | None = None
-        best_end = -1
-        for candidate, pattern in _COMPARATOR_RE:
-            for match in pattern.finditer(window):
-                if match.end() > best_end:
-                    op, best_end = candidate, match.end()
+        op = comparator_in(window)
         if range_end:
             op = "le"
         elif i in ranges and (op is None or i + 1 in ranges and ranges[i] == "le"):
@@ -270,12 +265,27 @@ def entry_thresholds(text: str, default_op: Op | None = None) -> list[Threshold]
     return out
 
 
+def comparator_in(window: str) -> Op | None:
+    """The comparator nearest the end of ``window`` (lower-case text before a value), if any."""
+    op: Op | None = None
+    best_end = -1
+    for candidate, pattern in _COMPARATOR_RE:
+        for match in pattern.finditer(window):
+            if match.end() > best_end:
+                op, best_end = candidate, match.end()
+    return op
+
+
+_ANY_OF_TAIL = re.compile(r"\s*(?:any|all|either|both|each|one) of the following$|\s*the following$")
+
+
 def trailing_comparator(text: str) -> Op | None:
-    """The comparator a lead-in ends with ("... equal to or greater than:"), which its sub-items' values take."""
+    """The comparator a lead-in ends with ("... equal to or greater than:", "less (better) than any of
+    the following:"), which its sub-items' values take."""
     tail = text.rstrip().lower()
     if not tail.endswith(":"):
         return None
-    tail = tail[:-1].rstrip()[-40:]
+    tail = _ANY_OF_TAIL.sub("", tail[:-1].rstrip())[-40:]
     for op, pattern in _COMPARATOR_RE:
         matches = list(pattern.finditer(tail))
         if matches and matches[-1].end() == len(tail):

@@ -25,7 +25,13 @@ CONJUNCTIVE_ALTERNATIVE_RATIO = 0.9  # another entry must match almost as well t
 MET_BONUS, UNMET_FACTOR = 0.04, 0.75
 PART_2 = ("5A002", "5A003", "5A004", "5B002", "5D002", "5E002")
 CRYPTO_ENTRIES = ("5A002", "5B002", "5D002", "5E002")
-_RELEASE = re.compile(r"\b(?:does|do) not (?:control|apply to)\b")
+_RELEASE = re.compile(r"\b(?:does|do) not (?:control|apply to|include)\b|\bis not controlled\b")
+_NOTE_START = re.compile(r"(?<!Technical )(?=\bNotes?(?: \d+)?:)")
+_NOTE_SCOPE = re.compile(r"Notes?(?: \d+)?:\s*(\d[A-E]\d{3}(?:\.[a-z0-9]+)*)\.?\s+(?:does|do) not\b")
+# a fit shown by the words themselves: this much idf mass of the entry's own wording, over several terms,
+# even when a long sheet dilutes the score ("... reconstructs webmail, indexes the content ...")
+STRONG_EVIDENCE_IDF, STRONG_EVIDENCE_TERMS, STRONG_EVIDENCE_FLOOR = 14.0, 2, 0.15
+SINGLE_TERM_NOTE_IDF = 6.0  # a note clause naming one rare thing ("logical data extraction")
 _CLAUSE = re.compile(r";\s|\s[a-h]\.\s|\s\d\.\s|, or\s")
 _GENERIC = frozenset(
     terms(
@@ -66,7 +72,10 @@ def decide(
             "not_listed", ranked, cues or ["no entry fits: no Annex I wording matches the description"]
         )
     best = ranked[0]
-    if score[best] < (CUE_NO_FIT_THRESHOLD if cues else NO_FIT_THRESHOLD):
+    weak = score[best] < (CUE_NO_FIT_THRESHOLD if cues else NO_FIT_THRESHOLD)
+    if weak and not cues and score[best] >= STRONG_EVIDENCE_FLOOR:
+        weak = not strong_evidence(index, best, query_terms)
+    if weak:
         reason = (
             f"no entry fits: the closest entry, {_code(index, best)}, matches only weakly ({score[best]:.2f})"
         )
@@ -96,6 +105,20 @@ def decide(
     if release:
         return Verdict("not_listed", ranked, [release])
     return Verdict("listed", ranked)
+
+
+def matched_path_terms(index: SearchIndex, row: int, query_terms: set[str]) -> list[str]:
+    """The words of the item and its lead-ins that the description uses."""
+    item = index.items[row]
+    return sorted(item.path_terms & query_terms)
+
+
+def strong_evidence(index: SearchIndex, row: int, query_terms: set[str]) -> bool:
+    """Several distinctive words of the entry's own wording occur in the description: a fit, however
+    many other words the sheet has. Generic words (idf below 3) do not count."""
+    matched = [t for t in matched_path_terms(index, row, query_terms) if index.idf.get(t, 0.0) >= 3.0]
+    mass = sum(index.idf[t] for t in matched)
+    return len(matched) >= STRONG_EVIDENCE_TERMS and mass >= STRONG_EVIDENCE_IDF
 
 
 def _parameter_outcome(
@@ -140,8 +163,11 @@ def _parameter_outcome(
             if index.items[r].record.entry == index.items[best].record.entry
             and score[r] / (UNMET_FACTOR if checks[r].unmet else 1.0) >= floor
         ]
-        if any(checks[r].status == "unmet" for r in family) and not any(
-            checks[r].status == "met" for r in family
+        if (
+            any(checks[r].status == "unmet" for r in family)
+            and not any(checks[r].status == "met" for r in family)
+            # met through another alternative ("any of": 1 500 °C met although 207 MPa is missed)
+            and depth.deep_status(index, best, checks, quantities)[0] != "met"
         ):
             nearest = next(r for r in family if checks[r].status == "unmet")
             return best, [
@@ -228,18 +254,34 @@ def releasing_note(
     for r in index.rows_under(item.record.code):
         if r != row:
             notes.extend((index.items[r].record.code, n) for n in index.items[r].record.notes)
-    for code, note in dict.fromkeys(notes):
+    code = item.record.code
+    for r in index.rows_under(item.record.entry):  # "Note 2: 5A004.b. does not include" sits at 5A004.b.2
+        for note in index.items[r].record.notes:
+            for segment in _NOTE_START.split(note):
+                scope = _NOTE_SCOPE.match(segment.strip())
+                if scope and (code.startswith(scope.group(1)) or scope.group(1).startswith(code)):
+                    notes.append((scope.group(1), segment.strip()))
+    segments = [
+        (code, segment.strip())
+        for code, note in notes
+        for segment in _NOTE_START.split(note)
+        if segment.strip()
+    ]
+    for code, note in dict.fromkeys(segments):
         match = _RELEASE.search(note.lower())
         if not match or not note.lstrip().startswith("Note"):
             continue
         for clause in _CLAUSE.split(note[match.end() :]):
             distinctive = set(terms(clause)) - path_terms - _GENERIC
             hit = distinctive & query_terms
-            if len(distinctive) < 2 or len(hit) < 2:
+            single = len(distinctive) == 1 and hit == distinctive and len(set(terms(clause))) >= 3
+            if single and index.idf.get(next(iter(hit)), 0.0) >= SINGLE_TERM_NOTE_IDF:
+                pass  # "b. Items limited to logical data extraction": one rare word names the exclusion
+            elif len(distinctive) < 2 or len(hit) < 2:
                 continue
             weight_hit = sum(index.idf.get(t, 1.0) for t in hit)
             weight_all = sum(index.idf.get(t, 1.0) for t in distinctive)
-            if weight_hit < 0.5 * weight_all and len(hit) < 3:
+            if weight_hit < 0.5 * weight_all and (len(hit) < 3 or weight_hit < 0.3 * weight_all):
                 continue
             limits = entry_thresholds(clause)
             if limits and not _limits_met(limits, quantities):
