@@ -113,3 +113,5 @@ DATE_EFFECT = {
     DateFit.CONFLICT: -0.3,
     DateFit.UNKNOWN: 0.0,
 }
+# One year apart when the listed date is a year alone: such years are often estimates.
+NEAR_YEAR_LOOSE = -0.04

@@ -3,7 +3,8 @@
 Blocking keys per listed name (all stored as hashes in numpy arrays, see `postings.py`):
 
 - each normalised token (`krivoplyosov`);
-- each token's consonant skeleton (`krprs`), which joins romanisations and unvocalised scripts;
+- each token's consonant skeleton (`krprs`), which joins romanisations and unvocalised scripts,
+  and the skeleton of its canonical spelling when that differs (`Kriwopljossow` -> `krprs`);
 - the skeleton of each pair of adjacent tokens (`ou yang` -> `nk`), which joins names written
   with and without spaces (Chinese and Korean romanisations);
 - for skeletons of four or more letters, every skeleton within one edit (typos).
@@ -13,6 +14,10 @@ first name, say) does not generate candidates, the rarer groups do, weighted by 
 frequency. If every group is common, the two rarest are intersected. The best `DETAIL` names
 are scored in full (`score.py`), then the best name of each party is combined with the party's
 dates, countries and identifiers.
+
+A family name marked in one variant of a party (capitals, `LAST, First`, Hangul) is carried over
+to the party's other variants where a word spells it alike (`T'ak Myŏng-gyu` after `THAK Myong
+Gyu`), so every variant knows which of its words may not go missing.
 """
 
 from __future__ import annotations
@@ -20,11 +25,12 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from dualuse.screening.matching.canonical import canonical
 from dualuse.screening.matching.dates import DATE_EFFECT, DateFit, parse_query_date
 from dualuse.screening.matching.normalize import (
     PERSON,
@@ -120,8 +126,9 @@ class MatchIndex:
             party_first.append(len(texts))
             seen: set[str] = set()
             # Strong names first, so a weak alias spelled like a strong name is not kept as weak.
-            for variant in sorted(entity.names, key=lambda n: n.quality is not NameQuality.STRONG):
-                norm = normalize_name(variant.full, schema)
+            variants = sorted(entity.names, key=lambda n: n.quality is not NameQuality.STRONG)
+            norms = _share_family([normalize_name(v.full, schema) for v in variants])
+            for variant, norm in zip(variants, norms, strict=True):
                 if norm is None or norm.text in seen:
                     continue
                 seen.add(norm.text)
@@ -140,6 +147,8 @@ class MatchIndex:
                 for key in _skeleton_keys(norm):
                     skeletons.add(key, name_id)
                 for key in norm.skeletons:
+                    skeleton_vocab[key] = None
+                for key in _canonical_skeletons(norm):
                     skeleton_vocab[key] = None
         party_first.append(len(texts))
         fuzzy_keys = list(skeleton_vocab)
@@ -259,10 +268,15 @@ class MatchIndex:
         )
 
     def _groups(self, norm: NormName) -> Iterator[_Group]:
+        count = len(norm.skeletons)
         pairs = [skeleton(a + b) for a, b in zip(norm.tokens, norm.tokens[1:], strict=False)]
+        canon = [skeleton(c) for c in norm.canon] if norm.canon else list(norm.skeletons)
+        canon = [c if c != s and len(c) >= 2 else "" for c, s in zip(canon, norm.skeletons, strict=True)]
         token_slots = self._tokens.slots(list(norm.tokens))
         skeleton_slots = self._skeletons.slots(
-            [s if len(s) >= 2 else "" for s in norm.skeletons] + [p if len(p) >= 2 else "" for p in pairs]
+            [s if len(s) >= 2 else "" for s in norm.skeletons]
+            + [p if len(p) >= 2 else "" for p in pairs]
+            + canon
         )
         for number, skel in enumerate(norm.skeletons):
             lists: list[IntArray] = []
@@ -274,12 +288,16 @@ class MatchIndex:
             if own >= 0:
                 lists.append(self._skeletons.at(own))
                 weights.append(PHONETIC)
+            alike = skeleton_slots[count + len(pairs) + number]
+            if alike >= 0 and alike != own:
+                lists.append(self._skeletons.at(alike))
+                weights.append(PHONETIC)
             for slot in self._fuzzy.near(skel).tolist():
-                if slot != own:
+                if slot not in (own, alike):
                     lists.append(self._skeletons.at(slot))
                     weights.append(FUZZY)
             yield _Group(tuple(lists), tuple(weights))
-        for slot in skeleton_slots[len(norm.skeletons) :]:
+        for slot in skeleton_slots[count : count + len(pairs)]:
             if slot >= 0:
                 yield _Group((self._skeletons.at(slot),), (PHONETIC,))
 
@@ -332,8 +350,33 @@ def _name_keys(norm: NormName) -> set[str]:
     return set(norm.tokens)
 
 
+def _canonical_skeletons(norm: NormName) -> set[str]:
+    """Skeletons of the canonical spellings that differ from the spelled tokens' skeletons."""
+    if not norm.canon:
+        return set()
+    return {k for k in (skeleton(c) for c in norm.canon) if len(k) >= 2} - set(norm.skeletons)
+
+
+def _share_family(norms: list[NormName | None]) -> list[NormName | None]:
+    """Carry a family name marked in one variant over to the party's unmarked variants."""
+    family = {
+        canonical(n.tokens[n.family]) for n in norms if n is not None and not n.org and n.family >= 0
+    }
+    family = {f for f in family if len(f) >= 2}
+    if not family:
+        return norms
+    out: list[NormName | None] = []
+    for norm in norms:
+        if norm is not None and norm.family < 0 and not norm.org and len(norm.tokens) >= 2:
+            found = [i for i, c in enumerate(norm.canon or norm.tokens) if c in family]
+            if len(found) == 1:
+                norm = replace(norm, family=found[0])
+        out.append(norm)
+    return out
+
+
 def _skeleton_keys(norm: NormName) -> set[str]:
-    keys = {s for s in norm.skeletons if len(s) >= 2}
+    keys = {s for s in norm.skeletons if len(s) >= 2} | _canonical_skeletons(norm)
     if len(norm.tokens) <= PAIR_MAX_TOKENS:
         for left, right in zip(norm.tokens, norm.tokens[1:], strict=False):
             pair = skeleton(left + right)

@@ -12,7 +12,15 @@ tables (`LLC`, `OOO`, `GmbH`, `S.A.`, ...), titles with its person prefixes. Wha
   `OUYANG Jinglan`) are remembered, because a missing family name matters more than a missing
   patronymic;
 - a short glossary of generic business words in CJK, Arabic and Persian scripts, so a company name
-  written in its own script can meet its English name.
+  written in its own script can meet its English name (`glossary.py`), and abbreviated business
+  words (`Eng.`, `HK`, `I/E`) written out;
+- Arabic `ة` is read as romanisations write it (`حمزة` -> `hmza`, `كتيبة القلم` -> `ktybt qlm`), and
+  the last word of an Arabic-script person name is its family name (nisba or tribe);
+- two-letter initials (`Ye. A. Krivoplyosov`, Russian `Ye.`, `Yu.`, `Kh.`) become initials;
+- a vessel prefix (`MV`, `M/V`, `MT`) is dropped;
+- a double-barrelled family name (`DORSAINVIL-CHÉRY`) marks its first part as the family name, so
+  a query without the second part is a missing middle part, not a missing family name;
+- each token's canonical spelling (`canonical.py`) is kept next to it.
 """
 
 from __future__ import annotations
@@ -26,6 +34,15 @@ from rigour.names import remove_org_types, remove_person_prefixes
 from rigour.text.scripts import text_scripts
 from rigour.text.translit import ascii_text, maybe_ascii
 
+from dualuse.screening.matching.canonical import canonical
+from dualuse.screening.matching.glossary import (
+    CJK_GLOSSARY,
+    arabic_business_words,
+    arabic_ta_marbuta,
+    expand_abbreviations,
+    expand_import_export,
+    strip_vessel_prefix,
+)
 from dualuse.screening.matching.phonetic import skeleton
 
 PERSON = "person"
@@ -36,6 +53,10 @@ _JOINING = re.compile(r"['`\u2019\u2018\u02bc\u02bb\u02bf\u02be\u00b4?]")
 _SPLITTING = re.compile(r"[^a-z0-9 ]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
+# A two-letter initial: `Ye.`, `Yu.`, `Kh.` (not a title such as `Dr.`, `Mr.`, `St.`).
+_DIGRAPH_INITIAL = re.compile(r"(?<![^\W\d_])(?!(?:Dr|Mr|Ms|Jr|Sr|St|Mt|Co)\.)([A-Z])[a-z]\.")
+# A double-barrelled family name written last: both parts of four letters or more, 12 in all.
+_DOUBLE_BARRELLED = re.compile(r"([^\W\d_]{4,})-([^\W\d_]{4,})\s*$")
 
 # Words that carry no identity: name particles and the articles of transliterated Arabic.
 PARTICLES = frozenset("al el ul bin ibn bint ben van von der den de da di du la le dos das del della".split())
@@ -45,37 +66,6 @@ ORG_STOPWORDS = frozenset(
 )
 # Titles and honorifics that rigour's person prefixes do not remove.
 TITLES = frozenset("mr mrs ms dr prof sheikh shaikh haji hajji mullah mawlawi maulvi".split())
-
-# Generic business words written in their own script, so such names meet their English names.
-_GLOSSARY: tuple[tuple[str, str], ...] = (
-    ("股份有限公司", " "),
-    ("有限责任公司", " "),
-    ("有限責任公司", " "),
-    ("有限公司", " "),
-    ("公司", " "),
-    ("集团", " group "),
-    ("进出口", " import export "),
-    ("進出口", " import export "),
-    ("微电子", " microelectronics "),
-    ("微電子", " microelectronics "),
-    ("电子", " electronics "),
-    ("電子", " electronics "),
-    ("精密", " precision "),
-    ("机械", " machinery "),
-    ("機械", " machinery "),
-    ("科技", " technology "),
-    ("香港", " hong kong "),
-    ("주식회사", " "),
-    ("무역회사", " trading "),
-    ("무역", " trading "),
-    ("회사", " "),
-    ("해운", " shipping "),
-    ("수출", " export "),
-    ("شركة", " "),
-    ("شرکت", " "),
-    ("مهندسی", " engineering "),
-    ("هندسة", " engineering "),
-)
 
 # Final consonants of a syllable as names are usually spelled (devoiced).
 _FINAL_DEVOICE = (("g", "k"), ("b", "p"), ("d", "t"))
@@ -91,6 +81,7 @@ class NormName:
     family: int
     transliterated: bool  # written in a non-Latin script
     org: bool
+    canon: tuple[str, ...] = ()  # each token's canonical spelling (`canonical.py`); () = the tokens
 
     @property
     def text(self) -> str:
@@ -160,13 +151,27 @@ def normalize_name(text: str, schema: str | None = None) -> NormName | None:
     transliterated = bool(scripts - {"Latin", "Common", "Inherited"})
     arabic = bool(scripts & {"Arabic"})
 
+    if schema in ("vessel", None):
+        raw = strip_vessel_prefix(raw)
     work, family_words = _reorder(raw, person or schema is None)
     if not family_words and not transliterated:
         family_words = _family_tokens(ascii_text(work))
+    if not family_words and not transliterated and (person or schema is None):
+        barrelled = _DOUBLE_BARRELLED.search(work)
+        if barrelled and len(barrelled.group(1)) + len(barrelled.group(2)) >= 12 and " " in work.strip():
+            family_words = {ascii_text(barrelled.group(1)).lower()}
+    if arabic:
+        if org_like:
+            work = arabic_business_words(work)
+        work = arabic_ta_marbuta(work)
     if org_like and transliterated:
-        for word, english in _GLOSSARY:
+        for word, english in CJK_GLOSSARY:
             if word in work:
                 work = work.replace(word, english)
+    if person or schema is None:
+        work = _DIGRAPH_INITIAL.sub(r"\1.", work)
+    if org_like:
+        work = expand_import_export(work)
     if _HANGUL.search(work):
         work = _HANGUL.sub(lambda m: _romanise_hangul(m, person or schema is None), work)
         family_words = {w.lower() for w in work.split() if w.isupper() and w.isalpha()} or family_words
@@ -182,7 +187,10 @@ def normalize_name(text: str, schema: str | None = None) -> NormName | None:
     ascii_form = _SPLITTING.sub(" ", _JOINING.sub("", ascii_text(lowered).lower()))
     tokens: list[str] = []
     family = -1
-    for token in ascii_form.split():
+    words = ascii_form.split()
+    if org_like:
+        words = expand_abbreviations(words)
+    for token in words:
         if arabic:
             token = _strip_al(token)
         if token in PARTICLES or (schema in (PERSON, None) and token in TITLES):
@@ -198,6 +206,8 @@ def normalize_name(text: str, schema: str | None = None) -> NormName | None:
         tokens = [t for t in ascii_form.split() if t]
         if not tokens:
             return None
+    if arabic and person and family < 0 and len(tokens) >= 2:
+        family = len(tokens) - 1  # Arabic names end with the family name, nisba or tribe
     return NormName(
         original=text,
         tokens=tuple(tokens),
@@ -205,6 +215,7 @@ def normalize_name(text: str, schema: str | None = None) -> NormName | None:
         family=family,
         transliterated=transliterated,
         org=is_org or schema == ORGANIZATION,
+        canon=tuple(tokens) if arabic else tuple(canonical(t) for t in tokens),
     )
 
 

@@ -4,10 +4,12 @@ The name score is the best of two views of the pair, so each kind of variation h
 sees through it (the token view also pairs two adjacent tokens written together with one token,
 `Ou Yang Jing Lan` / `OUYANG Jinglan`):
 
-- `tokens`: per-token alignment (rapidfuzz Levenshtein, with loose phonetic skeletons and
-  initials), order-free, so `LAST, First` and reordered names align; listed tokens the query does
-  not have cost little when they are patronymics or middle names and a lot when they are the
-  family name;
+- `tokens`: per-token alignment (rapidfuzz Levenshtein on the spelled and on the canonical forms,
+  see `canonical.py`, with loose phonetic skeletons and initials), order-free, so `LAST, First`
+  and reordered names align; listed tokens the query does not have cost little when they are
+  patronymics or middle names (less for each further one: Arabic names carry a chain of them) and
+  a lot when they are the family name, which must also not be "matched" by a merely similar word
+  (`Pak` is not `Tak`);
 - `skeleton`: consonant skeletons, only when one side was written in another script
   (`محمد` -> `mhmd` / `Mohammed`).
 
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from dualuse.screening.matching.dates import DATE_EFFECT, DateFit, QueryDate, best_fit
+from dualuse.screening.matching.canonical import canonical
+from dualuse.screening.matching.dates import DATE_EFFECT, NEAR_YEAR_LOOSE, DateFit, QueryDate, best_fit
 from dualuse.screening.matching.normalize import NormName
 from dualuse.screening.matching.phonetic import skeleton
 from dualuse.screening.records import BirthDate
@@ -31,6 +34,9 @@ SKELETON_FACTOR = 0.92  # a cross-script match on consonants alone is never cert
 INITIAL_SIMILARITY = 0.9
 MISSING_FAMILY_COST = 1.0  # listed family name absent from the query
 MISSING_OTHER_COST = 0.3  # listed middle name or patronymic absent from the query
+MISSING_FURTHER_COST = 0.15  # ... each further one (`Khalid Yusuf Hamdan AL-BURAIQEEN`)
+FAMILY_MIN = 0.75  # a listed family name paired with a less similar query word counts as absent
+CANONICAL_EQUAL = 0.95  # two spellings with the same canonical form (`Yevgeniy` / `Evgenii`)
 MISSING_UNKNOWN_COST = 0.65  # listed word of unknown role (a name in another script) absent
 MISSING_ORG_COST = 0.8  # listed distinctive word of a company name absent from the query
 GENERIC_WEIGHT = 0.3  # a generic business word ("trading", "engineering") counts this much
@@ -79,6 +85,18 @@ def token_similarity(a: str, b: str, cross_script: bool) -> float:
         return 1.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
+    sim = _spelled_similarity(a, b, cross_script)
+    if sim < CANONICAL_EQUAL:
+        # Another romanisation system: compare the canonical spellings too.
+        ca, cb = canonical(a), canonical(b)
+        if ca == cb:
+            return CANONICAL_EQUAL
+        if ca != a or cb != b:
+            sim = max(sim, _spelled_similarity(ca, cb, cross_script))
+    return sim
+
+
+def _spelled_similarity(a: str, b: str, cross_script: bool) -> float:
     lev = Levenshtein.normalized_similarity(a, b)
     ska, skb = skeleton(a), skeleton(b)
     # Two-consonant skeletons are common (`nk`: Wang, Yang, Ying): they need the same first letter,
@@ -161,12 +179,15 @@ def score_tokens(query: NormName, listed: ListedName) -> NameScore:
                 continue
             if (len(qi) > 1 or len(lj) > 1) and sim < 0.85:
                 continue
+            if sim < FAMILY_MIN and not org and listed.family in lj:
+                continue
             used_q.update(qi)
             used_l.update(lj)
             gained += sum(_weight(q_tokens[i], org) for i in qi) * _shape(sim)
             pairs.append(("".join(q_tokens[i] for i in qi), "".join(l_tokens[j] for j in lj), sim))
     total = sum(_weight(t, org) for t in q_tokens)
     last = len(l_tokens) - 1
+    others = 0  # middle names and patronymics missing so far
     for j, token in enumerate(l_tokens):
         if j in used_l:
             continue
@@ -177,10 +198,10 @@ def score_tokens(query: NormName, listed: ListedName) -> NameScore:
         elif listed.family < 0 and listed.transliterated:
             # Which word is the family name is unknown (family first in Chinese, last in Arabic).
             total += MISSING_UNKNOWN_COST
-        elif len(token) == 1:
-            total += MISSING_OTHER_COST / 2
         else:
-            total += MISSING_OTHER_COST
+            cost = MISSING_OTHER_COST if others == 0 else MISSING_FURTHER_COST
+            total += cost / 2 if len(token) == 1 else cost
+            others += 1
     return NameScore(gained / total if total else 0.0, "tokens", tuple(pairs))
 
 
@@ -220,6 +241,14 @@ class QueryFacts:
     identifiers: frozenset[str]
 
 
+# Jurisdictions that lists and screeners use for one another (a Hong Kong arm of a mainland firm).
+_RELATED_COUNTRIES = (frozenset({"CN", "HK", "MO"}),)
+
+
+def _related_countries(country: str, listed: tuple[str, ...]) -> bool:
+    return any(country in group and group.intersection(listed) for group in _RELATED_COUNTRIES)
+
+
 def _schemas_clash(query: str | None, listed: str) -> bool:
     if query is None or query == "other" or listed == "other" or query == listed:
         return False
@@ -244,6 +273,8 @@ def score_party(
     fit, date = best_fit(facts.birth_date, party.birth_dates)
     if fit is not DateFit.UNKNOWN:
         effect = DATE_EFFECT[fit]
+        if fit is DateFit.NEAR_YEAR and date is not None and date.month is None:
+            effect = NEAR_YEAR_LOOSE  # a listed year alone is often an estimate
         value += effect
         features["birth_date"] = {
             "query": facts.birth_date.text() if facts.birth_date else None,
@@ -252,7 +283,12 @@ def score_party(
             "effect": effect,
         }
     if facts.country and party.countries:
-        effect = COUNTRY_MATCH if facts.country in party.countries else COUNTRY_MISMATCH
+        if facts.country in party.countries:
+            effect = COUNTRY_MATCH
+        elif _related_countries(facts.country, party.countries):
+            effect = 0.0
+        else:
+            effect = COUNTRY_MISMATCH
         value += effect
         features["country"] = {"query": facts.country, "listed": list(party.countries), "effect": effect}
     if _schemas_clash(facts.schema, party.schema):
