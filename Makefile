@@ -23,6 +23,10 @@ run: $(STAMP)
 	@echo "dualuse is running at http://127.0.0.1:8000/  (Ctrl-C stops it)"
 	$(BIN)/dualuse runserver 127.0.0.1:8000 --noreload
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch node_modules/.installed
+
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@command -v chromium >/dev/null 2>&1 || { echo "chromium could not be installed (apt-get install chromium)"; exit 1; }
@@ -43,7 +47,7 @@ test-sqlite: $(STAMP)
 test-postgres: $(STAMP)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser"
 
-test: $(STAMP) chromium lint typecheck migrations-check test-sqlite test-postgres
+test: $(STAMP) chromium node_modules/.installed lint typecheck migrations-check test-sqlite test-postgres
 	@echo "make test: all checks passed"
 
 bench: $(STAMP)

@@ -11,6 +11,8 @@ PUBLIC = [
     ("/screening/lists/", "Lists"),
     ("/eu-list/", "EU-wide list"),
     ("/transparency/", "Transparency"),
+    ("/transparency/report/", "Annual report"),
+    ("/transparency/penalties/", "Penalties"),
     ("/handbook/", "Handbook"),
     ("/licences/verify/", "Check a licence"),
 ]
@@ -22,15 +24,17 @@ BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("/applications/", "Applications"),
         ("/licences/", "Licences"),
         ("/diligence/", "Due diligence"),
+        ("/diligence/programme/", "Compliance programme"),
         ("/cooperation/", "Notifications"),
     ],
     "officer": [("/cases/", "Workbench"), ("/screening/", "Screening"), ("/cooperation/", "Cooperation"),
-                ("/evidence/review/", "Evidence")],
+                ("/evidence/?status=submitted", "Evidence")],
     "senior_officer": [("/cases/", "Workbench"), ("/screening/", "Screening"), ("/cooperation/", "Cooperation"),
-                       ("/evidence/review/", "Evidence")],
+                       ("/evidence/?status=submitted", "Evidence")],
     "state_representative": [("/cooperation/", "Cooperation"), ("/cooperation/votes/", "Votes")],
-    "commission": [("/cooperation/", "Cooperation"), ("/screening/", "Screening"), ("/screening/lists/", "Lists")],
-    "ngo": [("/evidence/", "Evidence")],
+    "commission": [("/cooperation/", "Cooperation"), ("/screening/", "Screening"), ("/screening/lists/", "Lists"),
+                   ("/evidence/?status=submitted", "Evidence")],
+    "ngo": [("/evidence/", "Evidence"), ("/evidence/new/", "Submit evidence")],
     "admin": [("/admin/", "Admin")],
 }
 
@@ -38,7 +42,7 @@ BY_ROLE: dict[str, list[tuple[str, str]]] = {
 @lru_cache(maxsize=64)
 def _exists(path: str) -> bool:
     try:
-        resolve(path)
+        resolve(path.split("?", 1)[0])
     except Resolver404:
         return False
     return True
