@@ -18,6 +18,11 @@ _ALL_OF = re.compile(r"\b(?:all|both) (?:of )?the following\b")
 _LEAD_IN = re.compile(r"(?:following|as follows|any of|either of|:)\s*[:;,]?\s*$")
 
 
+def is_lead_in(text: str) -> bool:
+    """The item's text ends by introducing sub-items ("... as follows:", "having any of the following:")."""
+    return bool(_LEAD_IN.search(text.rstrip()))
+
+
 def deep_status(
     index: SearchIndex,
     row: int,
@@ -38,7 +43,11 @@ def deep_status(
     if not kids or not _LEAD_IN.search(text) or _depth > 6:
         return check.status, ()
     results = [deep_status(index, k, checks, quantities, _depth + 1) for k in kids]
-    statuses = [status for status, _ in results]
+    statuses = [
+        # an alternative "met" only through the lead-in's own limits says nothing of its own condition
+        "unknown" if status == "met" and not met_below(index, k, checks) else status
+        for k, (status, _) in zip(kids, results, strict=True)
+    ]
     missed = tuple(line for status, lines in results if status == "unmet" for line in lines)
     if _ALL_OF.search(text):
         if "unmet" in statuses:
@@ -48,4 +57,38 @@ def deep_status(
         return "met", ()
     if all(status == "unmet" for status in statuses):
         return "unmet", missed[:3]
+    if missed and all(
+        status == "unmet" or _own_limits(index, k) for k, status in zip(kids, statuses, strict=True)
+    ):
+        # the sheet states the value one numeric alternative asks for and misses it, and states nothing
+        # for the other numeric alternatives: read as not met ("bias stability 2 mg"; scale factor unstated)
+        return "unmet", (*missed[:2], "the other alternatives' values are not stated")
     return check.status, ()
+
+
+def _own_limits(index: SearchIndex, row: int) -> bool:
+    """The item (or one of its sub-items) sets a numeric limit of its own."""
+    item = index.items[row]
+    parent = index.code_row.get(item.record.parent or "")
+    inherited = len(index.items[parent].thresholds) if parent is not None else 0
+    if len(item.thresholds) > inherited:
+        return True
+    return any(_own_limits(index, k) for k in index.children.get(row, []))
+
+
+def own_limits_assessed(index: SearchIndex, row: int, check: ParameterCheck) -> bool:
+    """Whether a limit the item sets itself (not one it inherits) was compared with a stated value."""
+    item = index.items[row]
+    parent = index.code_row.get(item.record.parent or "")
+    inherited = len(index.items[parent].thresholds) if parent is not None else 0
+    own = item.thresholds[: len(item.thresholds) - inherited]
+    lines = check.met + check.unmet
+    return any(line.startswith(limit.describe() + ":") for limit in own for line in lines)
+
+
+def met_below(index: SearchIndex, row: int, checks: dict[int, ParameterCheck]) -> bool:
+    """The item, or a sub-item, meets a limit of its own (a stated value, not only inherited ones)."""
+    check = checks.get(row)
+    if check is not None and check.met and own_limits_assessed(index, row, check):
+        return True
+    return any(met_below(index, k, checks) for k in index.children.get(row, []))
