@@ -447,3 +447,122 @@ def test_second_round_not_listed(index: ClassifierIndex, text: str) -> None:
     result = index.classify(text)
     assert result.verdict == "not_listed"
     assert result.released_by and all(result.released_by)
+
+
+# --- third round: general reasoning for not-listed answers -------------------------------------------
+
+
+def test_negation_scopes_cover_the_negated_feature_only() -> None:
+    from dualuse.controllist.classify.negation import mask, negated_terms, scopes
+
+    folded = fold("Extraction kit for unlocked phones; no passcode bypass, without JTAG and with a USB hub")
+    negated = negated_terms(folded)
+    assert {"passcod", "bypass", "jtag"} <= negated
+    assert "hub" not in negated and "phon" not in negated
+    assert "bypass" not in mask(folded, scopes(folded))
+    assert not negated_terms(fold("no more than 5 kg, not exceeding 3 W"))  # comparisons are not negations
+
+
+def test_a_negated_requirement_counts_against_the_entry(index: ClassifierIndex) -> None:
+    result = index.classify(
+        "Accelerometer for monitoring pump vibration, 200 g range, not designed for inertial navigation"
+    )
+    assert result.verdict == "not_listed"
+    assert result.released_by
+
+
+def test_strong_evidence_keeps_a_long_sheet_listed(index: ClassifierIndex) -> None:
+    text = (
+        "Compact rucksack-sized unit for field teams: makes nearby handsets attach to it and records their IMSI "
+        "and IMEI, battery 6 h, web interface, rugged case, export of logs to spreadsheet"
+    )
+    result = index.classify(text)
+    assert result.verdict == "listed"
+    assert any(under(c, "5A001.f") for c in top_codes(result))
+
+
+def test_formula_limits_are_compared_at_two_lengths(index: ClassifierIndex) -> None:
+    from dualuse.controllist.classify.derived import derived_quantities, formula_thresholds
+
+    limits = formula_thresholds("E0,MPE equal to or less (better) than (1,7 + L/1000) μm (L in mm)")
+    assert [(t.op, round(t.value * 1e6, 3)) for t in limits] == [("le", 1.7), ("le", 2.7)]
+    stated = derived_quantities("E0,MPE = (2,8 + L/250) µm", [])
+    assert [round(q.value * 1e6, 3) for q in stated] == [2.8, 6.8]
+    worse = index.classify("CNC coordinate measuring machine, E0,MPE = (3,5 + L/300) µm to ISO 10360-2")
+    better = index.classify("CNC coordinate measuring machine, E0,MPE = (0,8 + L/1000) µm to ISO 10360-2")
+    assert worse.verdict == "not_listed"
+    assert any("2B006" in r or "2B206" in r for r in worse.released_by)
+    assert better.verdict == "listed" and under(top_codes(better)[0], "2B006.a")
+
+
+def test_energy_density_is_derived_from_voltage_capacity_and_mass(index: ClassifierIndex) -> None:
+    from dualuse.controllist.classify.derived import derived_quantities
+
+    text = "Rechargeable lithium-ion cell, 3,7 V, 5 000 mAh, 70 g"
+    derived = [q for q in derived_quantities(text, query_quantities(text)) if q.dim == "energy_density"]
+    assert len(derived) == 1 and round(derived[0].value / 3600) == 264
+    result = index.classify(text)
+    assert result.verdict == "not_listed"
+    assert any("3A001.e.1" in r for r in result.released_by)
+
+
+def test_milli_g_bias_is_an_acceleration_not_a_mass() -> None:
+    from dualuse.controllist.classify.derived import derived_quantities
+
+    text = "MEMS accelerometer, bias stability 3 mg over one year"
+    (bias,) = [q for q in derived_quantities(text, query_quantities(text)) if q.raw == "3 mg"]
+    assert bias.dim == "acceleration_bias" and bias.value == pytest.approx(3e-3)
+
+
+def test_lead_in_comparator_before_any_of_the_following() -> None:
+    from dualuse.controllist.classify.quantities import trailing_comparator
+
+    assert (
+        trailing_comparator(
+            "Induction coil magnetometers having a sensitivity less (better) than any of the following:"
+        )
+        == "lt"
+    )
+    assert trailing_comparator("Magnetometers having any of the following:") is None
+
+
+def test_a_stated_alternative_missed_with_the_others_unstated_is_not_listed(index: ClassifierIndex) -> None:
+    result = index.classify("Quartz accelerometer, ±10 g, bias stability over one year 500 micro g")
+    assert result.verdict == "not_listed"
+    assert any("not stated" in r or "130 micro g" in r for r in result.released_by)
+
+
+def test_one_alternative_met_is_enough_under_any_of(index: ClassifierIndex) -> None:
+    result = index.classify(
+        "Hot isostatic press, hot zone diameter 450 mm, 150 MPa working pressure, maximum temperature 1 800 °C"
+    )
+    assert result.verdict == "listed"
+    assert under(top_codes(result)[0], "2B004")
+
+
+def test_notes_inside_technical_notes_and_definitions_release(index: ClassifierIndex) -> None:
+    logical = index.classify(
+        "Mobile forensic kit for logical extraction of contacts and messages from unlocked phones with the "
+        "owner's consent; no passcode bypass"
+    )
+    debugger = index.classify("Interactive disassembler and debugger for software reverse engineering")
+    assert logical.verdict == "not_listed"
+    assert any("5A004.b" in r for r in logical.released_by)
+    assert debugger.verdict == "not_listed"
+    from dualuse.controllist.classify.reasoning import releasing_note
+    from dualuse.controllist.classify.text import terms
+
+    row = index.code_row["4D004"]
+    query = set(terms("Interactive disassembler and debugger for software reverse engineering"))
+    note = releasing_note(index, row, query, [])
+    assert note is not None and 'definition of "intrusion software"' in note.lower()
+    assert releasing_note(index, row, set(terms("exploit delivery platform")), []) is None
+
+
+def test_materials_list_against_a_stated_material(index: ClassifierIndex) -> None:
+    steel = index.classify("Agitated reaction vessel, 3 000 litres, wetted surfaces of stainless steel")
+    glass = index.classify("Agitated reaction vessel, 3 000 litres, glass-lined, all wetted surfaces glass")
+    trade = index.classify("Agitated reaction vessel, 3 000 litres, wetted surfaces Hastelloy C-22")
+    assert steel.verdict == "not_listed" and "stainless" in steel.released_by[0]
+    assert glass.verdict == "listed"
+    assert trade.verdict == "listed"  # a trade name Annex I does not use decides nothing

@@ -62,7 +62,10 @@ def deep_status(
     ):
         # the sheet states the value one numeric alternative asks for and misses it, and states nothing
         # for the other numeric alternatives: read as not met ("bias stability 2 mg"; scale factor unstated)
-        return "unmet", (*missed[:2], "the other alternatives' values are not stated")
+        return "unmet", (
+            *missed[:2],
+            f"{code}: the product's values for its other alternatives are not stated",
+        )
     return check.status, ()
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from dualuse.controllist.classify import crypto, negation, reasoning, sisters
 from dualuse.controllist.classify.derived import derived_quantities
 from dualuse.controllist.classify.items import FloatArray, SearchIndex
-from dualuse.controllist.classify.parameters import check_parameters
+from dualuse.controllist.classify.parameters import ParameterCheck, check_parameters
 from dualuse.controllist.classify.quantities import query_quantities
 from dualuse.controllist.classify.result import Classification, RankedEntry
 from dualuse.controllist.classify.synonyms import (
@@ -152,6 +152,13 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
     quantities = derived_quantities(text, query_quantities(text))
     facts = crypto.analyse(folded)
     checks = {int(i): check_parameters(index.items[i], quantities) for i in order}
+    if query.negated:
+        for row, check in checks.items():
+            item = index.items[row]
+            denied = (query.negated & item.own_terms) - item.negated_terms
+            if denied:  # 7A001.a.3 "designed for ... inertial navigation" vs "not designed for it"
+                line = f"{reasoning.EXCLUDED_PREFIX} {item.record.code} requires: {', '.join(sorted(denied))}"
+                checks[row] = ParameterCheck(check.met, (*check.unmet, line))
     for row, check in checks.items():
         score[row] = reasoning.adjust(score[row], check)
     sisters.prefer_first_entries(index, list(checks), score, checks, quantities, folded)

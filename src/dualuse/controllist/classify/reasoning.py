@@ -12,12 +12,13 @@ from typing import Literal
 
 import numpy as np
 
-from dualuse.controllist.classify import crypto, depth, mixtures
+from dualuse.controllist.classify import crypto, depth, materials, mixtures
 from dualuse.controllist.classify.items import FloatArray, IndexedItem, SearchIndex
 from dualuse.controllist.classify.parameters import ParameterCheck, check_parameters
 from dualuse.controllist.classify.quantities import Quantity, Threshold, entry_thresholds
 from dualuse.controllist.classify.text import terms
 
+EXCLUDED_PREFIX = "the description excludes what"  # an unmet line from a negation, not a number
 NO_FIT_THRESHOLD = 0.30  # below this best score, no entry describes the product
 CUE_NO_FIT_THRESHOLD = 0.45  # higher when the description itself points away from Annex I ("kitchen")
 ALTERNATIVE_RATIO = 0.85
@@ -85,7 +86,7 @@ def decide(
         if shortfall:
             return Verdict("not_listed", ranked, shortfall)
         ranked = [best, *(r for r in ranked if r != best)]
-    unstated = unstated_alternatives(index, best, checks, quantities, query_terms)
+    unstated = materials.unstated_alternatives(index, best, checks, quantities, query_terms)
     if unstated:
         return Verdict("not_listed", ranked, [unstated])
     code = _code(index, best)
@@ -108,67 +109,6 @@ def decide(
     if release:
         return Verdict("not_listed", ranked, [release])
     return Verdict("listed", ranked)
-
-
-_MATERIAL_LEAD_IN = re.compile(
-    r"\b(?:made (?:from|of)|made of or (?:protected|lined) by|the following materials)\b"
-)
-# (materials lists: 2B350 "made from any of the following materials:", 2A226.c, 2B230.a, 0B001 UF6 lists)
-
-
-_MATERIAL_WORDS: dict[int, frozenset[str]] = {}
-
-
-def material_words(index: SearchIndex) -> frozenset[str]:
-    """Words Annex I uses to name materials: those of the alternatives of its materials lists."""
-    key = id(index)
-    if key not in _MATERIAL_WORDS:
-        words: set[str] = set()
-        for row, item in enumerate(index.items):
-            if _MATERIAL_LEAD_IN.search(item.record.text) and depth.is_lead_in(item.record.text):
-                for kid in index.children.get(row, []):
-                    words |= index.items[kid].own_terms - item.path_terms
-        _MATERIAL_WORDS[key] = frozenset(t for t in words - _GENERIC if index.idf.get(t, 0.0) >= 3.0)
-    return _MATERIAL_WORDS[key]
-
-
-def unstated_alternatives(
-    index: SearchIndex,
-    row: int,
-    checks: dict[int, ParameterCheck],
-    quantities: list[Quantity],
-    query_terms: set[str],
-) -> str | None:
-    """A lead-in ("made from any of the following materials:") whose alternatives the description
-    neither meets nor names: the sheet says what the product is made of or does, and it is none of them
-    ("316L stainless steel" against 2B350.a's nickel alloys, fluoropolymers, glass, tantalum ...)."""
-    item = index.items[row]
-    kids = index.children.get(row, [])
-    if not kids or not depth.is_lead_in(item.record.text) or not _MATERIAL_LEAD_IN.search(item.record.text):
-        return None
-    if any(
-        depth.deep_status(index, kid, checks, quantities)[0] == "met" and depth.met_below(index, kid, checks)
-        for kid in kids
-    ):
-        return None
-    named: set[str] = set()
-    for kid in kids:
-        words: set[str] = set(index.items[kid].own_terms)
-        for r in index.rows_under(index.items[kid].record.code):
-            words |= index.items[r].own_terms
-        distinctive = {t for t in words - item.path_terms - _GENERIC if index.idf.get(t, 0.0) >= 3.0}
-        if distinctive & query_terms or not distinctive:
-            return None
-        named |= distinctive
-    stated = (query_terms & material_words(index)) - named - item.path_terms
-    if not stated:
-        return None  # the sheet names no material Annex I knows ("Hastelloy"): it may be one of them
-    names = "; ".join(index.items[k].record.text.strip(" ;,.")[:50] for k in kids[:4])
-    more = ", ..." if len(kids) > 4 else ""
-    return (
-        f"no alternative of {item.record.code} is met: the product is of {', '.join(sorted(stated))}, "
-        f"none of ({names}{more})"
-    )
 
 
 def matched_path_terms(index: SearchIndex, row: int, query_terms: set[str]) -> list[str]:
@@ -228,11 +168,12 @@ def _parameter_outcome(
     check = checks[best]
     if check.status == "unknown":
         # a close candidate of the same entry whose thresholds the product misses, and none it meets
-        family = [
+        family = [  # numeric near misses only: a sibling the description excludes in words is no measure
             r
             for r in ranked[1:]
             if index.items[r].record.entry == index.items[best].record.entry
             and score[r] / (UNMET_FACTOR if checks[r].unmet else 1.0) >= floor
+            and not any(line.startswith(EXCLUDED_PREFIX) for line in checks[r].unmet)
         ]
         if (
             any(checks[r].status == "unmet" for r in family)
@@ -250,7 +191,8 @@ def _parameter_outcome(
         known = {  # a sub-item "met" only through the limits it inherits from ``best`` tells nothing new
             r: c
             for r, c in sub_checks.items()
-            if c.unmet or (c.met and depth.own_limits_assessed(index, r, c))
+            if (c.unmet and not all(line.startswith(EXCLUDED_PREFIX) for line in c.unmet))
+            or (not c.unmet and c.met and depth.own_limits_assessed(index, r, c))
         }
         met = [r for r, c in known.items() if c.status == "met"]
         if met and not _is_conjunctive(index.items[best]):
