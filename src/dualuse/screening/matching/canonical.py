@@ -23,48 +23,55 @@ _VOWEL = "aeiouy"
 _CONSONANT = "bcdfghjklmnpqrstvwxz"
 _NOT_J = _CONSONANT.replace("j", "")
 
-# Applied in order; each is (pattern, replacement).
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), repl)
-    for pattern, repl in (
+# Applied in order; each is (a literal the rule needs, pattern, replacement): the literal test is
+# much cheaper than the regex, and most rules do not apply to most words.
+_RULES: tuple[tuple[str, re.Pattern[str] | None, str], ...] = tuple(
+    (trigger, None if pattern == trigger else re.compile(pattern), repl)  # None: a plain replace
+    for trigger, pattern, repl in (
         # German digraphs for Ч and Ш (`Arkadjewitsch`, `Schukow`).
-        (r"tsch", "ch"),
-        (r"sch", "sh"),
+        ("tsch", r"tsch", "ch"),
+        ("sch", r"sch", "sh"),
         # `w` for в (German, Polish); `-ff` for final -в (French, old English usage).
-        (r"w", "v"),
-        (r"ff$", "v"),
+        ("w", r"w", "v"),
+        ("ff", r"ff$", "v"),
         # `j` for the glide й / ь / я-ю-ё onsets: after a consonant or a vowel, or at the end
         # (`Kriwopljossow`, `Zaitseborskaja`, `Lapatinskij`), and before `e` at the start
         # (`Jewgeni`, `Jelena`). A `j` at the start before another vowel stays (`Jamal`, `Jinglan`).
-        (rf"(?<=[{_NOT_J}{_VOWEL}])j(?=[{_VOWEL}])", "y"),
-        (rf"(?<=[{_VOWEL}])j(?=[{_CONSONANT}]|$)", "y"),
-        (r"^je", "ye"),
-        (r"^ie", "ye"),
+        ("j", rf"(?<=[{_NOT_J}{_VOWEL}])j(?=[{_VOWEL}])", "y"),
+        ("j", rf"(?<=[{_VOWEL}])j(?=[{_CONSONANT}]|$)", "y"),
+        ("je", r"^je", "ye"),
+        ("ie", r"^ie", "ye"),
         # Korean RR `eo` is McCune-Reischauer `ŏ` / `o` (`Myeong` / `Myong`).
-        (r"eo", "o"),
+        ("eo", r"eo", "o"),
         # The glide before `e` is written or not (`Yevgeniy` / `Evgenii`, `Zmeyev` / `Zmeev`,
         # `Arkadyevich` / `Arkadevich`).
-        (r"ye", "e"),
+        ("ye", r"ye", "e"),
         # `y` or `i` between a vowel and a consonant (`Zaytsev` / `Zaitsev`, `Kaydanov`), and
         # between consonants (Ukrainian и: `Kryvoplyosov` / `Krivoplyosov`); `ia` or `ya` for я
         # after a consonant (`Zaitseborskaia`, `Aliaksandr` / `Alyaksandr`).
-        (rf"(?<=[{_VOWEL}{_CONSONANT}])y(?=[{_CONSONANT}])", "i"),
-        (rf"(?<=[{_CONSONANT}])ia", "ya"),
-        (r"(?<=[aeou])ia$", "ya"),
+        ("y", rf"(?<=[{_VOWEL}{_CONSONANT}])y(?=[{_CONSONANT}])", "i"),
+        ("ia", rf"(?<=[{_CONSONANT}])ia", "ya"),
+        ("ia", r"(?<=[aeou])ia$", "ya"),
         # Russian -ий / -ый endings: -iy, -ij, -ii, -yi, -y, -i (`Lapatinskiy` / `Lapatinsky`).
-        (r"(?:iy|ii|yi|yy)$", "i"),
-        (rf"(?<=[{_CONSONANT}])y$", "i"),
+        ("", r"(?:iy|ii|yi|yy)$", "i"),
+        ("y", rf"(?<=[{_CONSONANT}])y$", "i"),
         # Long vowels of Arabic and Persian (`Fawwazeen` / `Fawwazin`, `Noor` / `Nur`,
         # `Youssef` / `Yusef`), and `q` / `k` for ق (`Qudaymi` / `Kudaimi`).
-        (r"ee", "i"),
-        (r"ii", "i"),
-        (r"oo", "u"),
-        (r"ou", "u"),
-        (r"q", "k"),
-        (r"ck", "k"),
+        ("ee", r"ee", "i"),
+        ("ii", r"ii", "i"),
+        ("oo", r"oo", "u"),
+        ("ou", r"ou", "u"),
+        ("q", r"q", "k"),
+        ("ck", r"ck", "k"),
         # Aspiration marks that some systems write (`Thak` / `Tak`, `Dhuubow` / `Duubow`).
-        (r"(?<=[td])h", ""),
-        (r"ph", "f"),
+        ("h", r"(?<=[td])h", ""),
+        ("ph", r"ph", "f"),
+        # Ukrainian and Belarusian г is `h` where Russian has `g` (`Yevhen` / `Yevgen`, `Oleh`,
+        # `Ihor`, `Bohdan`, `Serhiy`, `Olha`); after a vowel, `l`, `r` or `v` only, so digraphs
+        # (`kh`, `sh`) and onsets stay.
+        ("h", rf"(?<=[{_VOWEL}lrv])h", "g"),
+        # ц as `ts`, `tz` or German `z` (`Zarnitsa` / `Zarniza`, `Zaytsev` / `Saizew`).
+        ("t", r"t[sz]", "z"),
     )
 )
 _DOUBLE = re.compile(r"([a-z])\1+")
@@ -77,7 +84,8 @@ def canonical(token: str) -> str:
     if len(token) < 3:
         return token
     text = _DOUBLE_CONSONANT.sub(r"\1", token)
-    for pattern, repl in _RULES:
-        text = pattern.sub(repl, text)
+    for trigger, pattern, repl in _RULES:
+        if trigger in text:
+            text = text.replace(trigger, repl) if pattern is None else pattern.sub(repl, text)
     text = _DOUBLE.sub(r"\1", text)
     return text or token

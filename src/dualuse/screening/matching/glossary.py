@@ -95,13 +95,14 @@ def arabic_business_words(text: str) -> str:
     return " ".join(out)
 
 
-def arabic_ta_marbuta(text: str) -> str:
-    """`ة` is read `-a` at the end of a name word (`حمزة` Hamza) but `-at` before a definite word
-    (`كتيبة القلم` Katibat al-Qalam), as romanisations write it."""
+def arabic_ta_marbuta(text: str, construct: bool) -> str:
+    """`ة` is read `-a` at the end of a name word (`حمزة المرغزي` Hamza al-Mirghazi), but `-at` in
+    a company name before a definite word (`كتيبة القلم` Katibat al-Qalam, the construct state),
+    as romanisations write it."""
     words = text.split()
     for i, word in enumerate(words):
         if word.endswith(_TA_MARBUTA):
-            follows_article = i + 1 < len(words) and words[i + 1].startswith("ال")
+            follows_article = construct and i + 1 < len(words) and words[i + 1].startswith("ال")
             words[i] = word[:-1] + ("ت" if follows_article else "ا")
     return " ".join(words)
 
@@ -135,6 +136,8 @@ _VESSEL_PREFIX = re.compile(r"^\s*(?:m\s*/\s*[vts]|mv|mt|ms|ss|fv|f\s*/\s*v|rv|r
 
 
 def expand_import_export(text: str) -> str:
+    if "&" not in text and "/" not in text and "mp" not in text.lower():
+        return text
     return _IMPORT_EXPORT.sub(" import export ", text)
 
 

@@ -144,11 +144,12 @@ class MatchIndex:
                 )
                 for key in _name_keys(norm):
                     tokens.add(key, name_id)
-                for key in _skeleton_keys(norm):
+                alike = _canonical_skeletons(norm)
+                for key in _skeleton_keys(norm, alike):
                     skeletons.add(key, name_id)
                 for key in norm.skeletons:
                     skeleton_vocab[key] = None
-                for key in _canonical_skeletons(norm):
+                for key in alike:
                     skeleton_vocab[key] = None
         party_first.append(len(texts))
         fuzzy_keys = list(skeleton_vocab)
@@ -352,16 +353,14 @@ def _name_keys(norm: NormName) -> set[str]:
 
 def _canonical_skeletons(norm: NormName) -> set[str]:
     """Skeletons of the canonical spellings that differ from the spelled tokens' skeletons."""
-    if not norm.canon:
+    if not norm.canon or norm.canon == norm.tokens:
         return set()
     return {k for k in (skeleton(c) for c in norm.canon) if len(k) >= 2} - set(norm.skeletons)
 
 
 def _share_family(norms: list[NormName | None]) -> list[NormName | None]:
     """Carry a family name marked in one variant over to the party's unmarked variants."""
-    family = {
-        canonical(n.tokens[n.family]) for n in norms if n is not None and not n.org and n.family >= 0
-    }
+    family = {canonical(n.tokens[n.family]) for n in norms if n is not None and not n.org and n.family >= 0}
     family = {f for f in family if len(f) >= 2}
     if not family:
         return norms
@@ -375,8 +374,8 @@ def _share_family(norms: list[NormName | None]) -> list[NormName | None]:
     return out
 
 
-def _skeleton_keys(norm: NormName) -> set[str]:
-    keys = {s for s in norm.skeletons if len(s) >= 2} | _canonical_skeletons(norm)
+def _skeleton_keys(norm: NormName, alike: set[str]) -> set[str]:
+    keys = {s for s in norm.skeletons if len(s) >= 2} | alike
     if len(norm.tokens) <= PAIR_MAX_TOKENS:
         for left, right in zip(norm.tokens, norm.tokens[1:], strict=False):
             pair = skeleton(left + right)

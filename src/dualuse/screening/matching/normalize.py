@@ -157,19 +157,19 @@ def normalize_name(text: str, schema: str | None = None) -> NormName | None:
     if not family_words and not transliterated:
         family_words = _family_tokens(ascii_text(work))
     if not family_words and not transliterated and (person or schema is None):
-        barrelled = _DOUBLE_BARRELLED.search(work)
+        barrelled = _DOUBLE_BARRELLED.search(work) if "-" in work else None
         if barrelled and len(barrelled.group(1)) + len(barrelled.group(2)) >= 12 and " " in work.strip():
             family_words = {ascii_text(barrelled.group(1)).lower()}
     if arabic:
         if org_like:
             work = arabic_business_words(work)
-        work = arabic_ta_marbuta(work)
+        work = arabic_ta_marbuta(work, construct=not person)
     if org_like and transliterated:
         for word, english in CJK_GLOSSARY:
             if word in work:
                 work = work.replace(word, english)
     if person or schema is None:
-        work = _DIGRAPH_INITIAL.sub(r"\1.", work)
+        work = _DIGRAPH_INITIAL.sub(r"\1.", work) if "." in work else work
     if org_like:
         work = expand_import_export(work)
     if _HANGUL.search(work):

@@ -37,6 +37,7 @@ MISSING_OTHER_COST = 0.3  # listed middle name or patronymic absent from the que
 MISSING_FURTHER_COST = 0.15  # ... each further one (`Khalid Yusuf Hamdan AL-BURAIQEEN`)
 FAMILY_MIN = 0.75  # a listed family name paired with a less similar query word counts as absent
 CANONICAL_EQUAL = 0.95  # two spellings with the same canonical form (`Yevgeniy` / `Evgenii`)
+CANONICAL_TRY = 0.5  # below this spelled similarity, the canonical forms are not compared
 MISSING_UNKNOWN_COST = 0.65  # listed word of unknown role (a name in another script) absent
 MISSING_ORG_COST = 0.8  # listed distinctive word of a company name absent from the query
 GENERIC_WEIGHT = 0.3  # a generic business word ("trading", "engineering") counts this much
@@ -86,7 +87,7 @@ def token_similarity(a: str, b: str, cross_script: bool) -> float:
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
     sim = _spelled_similarity(a, b, cross_script)
-    if sim < CANONICAL_EQUAL:
+    if CANONICAL_TRY <= sim < CANONICAL_EQUAL:
         # Another romanisation system: compare the canonical spellings too.
         ca, cb = canonical(a), canonical(b)
         if ca == cb:
