@@ -62,7 +62,8 @@ _DOUBLE_BARRELLED = re.compile(r"([^\W\d_]{4,})-([^\W\d_]{4,})\s*$")
 PARTICLES = frozenset("al el ul bin ibn bint ben van von der den de da di du la le dos das del della".split())
 # Generic words of company names that rigour's legal-form tables leave behind.
 ORG_STOPWORDS = frozenset(
-    "co company corp corporation inc incorporated limited ltd llc the of for and group anonim".split()
+    """co company corp corporation inc incorporated limited ltd llc the of for and group anonim
+    sirketi ve und et sherkat sharikat sharika kompaniya""".split()
 )
 # Titles and honorifics that rigour's person prefixes do not remove.
 TITLES = frozenset("mr mrs ms dr prof sheikh shaikh haji hajji mullah mawlawi maulvi".split())
@@ -181,6 +182,10 @@ def normalize_name(text: str, schema: str | None = None) -> NormName | None:
     is_org = False
     if org_like:
         stripped = remove_org_types(lowered)
+        if stripped.strip() == lowered.strip() and not transliterated and not lowered.isascii():
+            # Legal forms with diacritics the tables spell without (`A.Ş.`, `S.à r.l.`).
+            lowered = ascii_text(lowered).lower()
+            stripped = remove_org_types(lowered)
         if stripped.split() and stripped.strip() != lowered.strip():
             is_org = True
             lowered = stripped

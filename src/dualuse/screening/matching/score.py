@@ -38,6 +38,7 @@ MISSING_FURTHER_COST = 0.15  # ... each further one (`Khalid Yusuf Hamdan AL-BUR
 FAMILY_MIN = 0.75  # a listed family name paired with a less similar query word counts as absent
 CANONICAL_EQUAL = 0.95  # two spellings with the same canonical form (`Yevgeniy` / `Evgenii`)
 CANONICAL_TRY = 0.5  # below this spelled similarity, the canonical forms are not compared
+ARTICLE_FACTOR = 0.95  # `Alfawwazeen` against `Fawwazeen`: the article written joined
 MISSING_UNKNOWN_COST = 0.65  # listed word of unknown role (a name in another script) absent
 MISSING_ORG_COST = 0.8  # listed distinctive word of a company name absent from the query
 GENERIC_WEIGHT = 0.3  # a generic business word ("trading", "engineering") counts this much
@@ -51,7 +52,12 @@ GENERIC_ORG_WORDS = frozenset(
     solutions science scientific development investment investments commercial construction
     manufacturing equipment energy chemical chemicals metal metals supply supplies global
     partners marine maritime transport factory plant works institute center centre office korea
-    china asia hong kong middle east npp npo nii okb kb zavod kombinat""".split()
+    china asia hong kong middle east npp npo nii okb kb zavod kombinat
+    teknoloji teknolojileri sanayi ticaret savunma muhendislik elektronik makina enerji lojistik
+    denizcilik ithalat ihracat technik technologie handel handels industrie maschinenbau
+    gesellschaft societe commerce internationale generale comercial industrias tecnologia
+    internacional promyshlennaya tekhnologii torgovy torgovaya torgovyi proizvodstvennoe
+    predpriyatie nauchno obyedinenie tejarat sanaye mohandesi""".split()
 )
 COUNTRY_MATCH = 0.02
 COUNTRY_MISMATCH = -0.08
@@ -87,6 +93,11 @@ def token_similarity(a: str, b: str, cross_script: bool) -> float:
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
     sim = _spelled_similarity(a, b, cross_script)
+    if sim < CANONICAL_EQUAL and (a[:2] == "al") != (b[:2] == "al") and min(len(a), len(b)) >= 5:
+        # The Arabic article written joined in Latin (`Alfawwazeen` / `Fawwazeen`).
+        bare_a, bare_b = (a[2:], b) if a[:2] == "al" else (a, b[2:])
+        if len(bare_a) >= 5 and len(bare_b) >= 5:
+            sim = max(sim, ARTICLE_FACTOR * _spelled_similarity(bare_a, bare_b, cross_script))
     if CANONICAL_TRY <= sim < CANONICAL_EQUAL:
         # Another romanisation system: compare the canonical spellings too.
         ca, cb = canonical(a), canonical(b)
