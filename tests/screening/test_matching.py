@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dualuse.screening.matching import DEFAULT_THRESHOLD, MatchIndex, Query
-from dualuse.screening.matching.dates import DateFit, best_fit, parse_query_date
+from dualuse.screening.matching.canonical import canonical
+from dualuse.screening.matching.dates import DATE_EFFECT, NEAR_YEAR_LOOSE, DateFit, best_fit, parse_query_date
 from dualuse.screening.matching.normalize import normalize_identifier, normalize_name
 from dualuse.screening.records import BirthDate, Entity, Identifier, NameQuality, NameVariant, Schema
 
@@ -257,6 +258,152 @@ def test_scores_are_between_zero_and_one(
         Query(name, schema=schema, birth_date=born, country="RU"), threshold=0.0, limit=50
     ):
         assert 0.0 <= hit.score <= 1.0
+
+
+# --- Second round: romanisation systems, scripts, abbreviations, family names (held-out set) ---
+
+ROUND_TWO = [
+    person("r:krivoplyosov", "Yevgeniy Arkadyevich KRIVOPLYOSOV", born=BirthDate(1968, 3, 14)),
+    person("r:zaytseborskaya", "Elena Viktorovna ZAYTSEBORSKAYA", born=BirthDate(1975, 11, 2)),
+    person("r:lapatinskiy", "Aleksandr Simonovich LAPATINSKIY", country="BY"),
+    person("r:buraiqeen", "Khalid Yusuf Hamdan AL-BURAIQEEN", born=BirthDate(1983), country="IQ"),
+    person("r:mirghazi", "AL-MIRGHAZI, Hamza Bakr Nuri", "حمزة بكر نوري المرغزي", country="SY"),
+    person("r:fawwazeen", "Mohammed Abdulrahman AL-FAWWAZEEN", country="SY"),
+    person("r:thak", "THAK Myong Gyu", "T'ak Myŏng-gyu", country="KP"),
+    person("r:dorsainvil", "WILNÈS DORSAINVIL-CHÉRY", country="HT"),
+    org("r:wadi", "Wadi Barada Precision Industries", country="SY"),
+    org("r:parto", "Parto Sanat Artan Engineering Company", country="IR"),
+    org("r:leichuan", "Leichuan Microelectronics (Hong Kong) Limited", country="CN"),
+    org("r:zarnitsa", "JSC NPP Zarnitsa-Optiks"),
+    org("r:ystek", "Yıldızçakan Savunma Teknolojileri Anonim Şirketi", country="TR"),
+    Entity("r:zmeyev", Schema.VESSEL, [NameVariant("KAPITAN ZMEYEV")]),
+]
+
+
+@pytest.fixture(scope="module")
+def index2() -> MatchIndex:
+    return MatchIndex.build(ROUND_TWO)
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Yevgeniy", "Evgenii", "Jewgeni", "Ievgenii", "Yevgeny", "Evgeniy"),
+        ("Krivoplyosov", "Kriwopljossow", "Krivoplyosoff", "Kryvoplyosov"),
+        ("Lapatinskiy", "Lapatinskij", "Lapatinsky", "Lapatinskii"),
+        ("Zaytseborskaya", "Zaitseborskaja", "Zaitseborskaia"),
+        ("Yelena", "Elena", "Jelena"),
+        ("Fawwazeen", "Fawwazin", "Fawazin"),
+        ("Qudaymi", "Kudaimi"),
+        ("Myeong", "Myong"),
+        ("Zmeyev", "Zmeev", "Zmejew"),
+        ("Arkadyevich", "Arkadevich", "Arkadjewitsch"),
+        ("Yevhen", "Yevgen"),
+        ("Zarnitsa", "Zarniza"),
+    ],
+)
+def test_canonical_spellings_of_one_name_converge(spellings: tuple[str, ...]) -> None:
+    assert len({canonical(s.lower()) for s in spellings}) == 1, [canonical(s.lower()) for s in spellings]
+
+
+@pytest.mark.parametrize(("a", "b"), [("jamal", "yamal"), ("zaid", "said"), ("hong", "gong"), ("pak", "tak")])
+def test_canonical_spellings_keep_different_names_apart(a: str, b: str) -> None:
+    assert canonical(a) != canonical(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Jewgeni Kriwopljossow", "r:krivoplyosov"),  # German
+        ("Evgeniy Krivoplyosoff", "r:krivoplyosov"),  # -off
+        ("Yevhenii Kryvoplyosov", "r:krivoplyosov"),  # Ukrainian
+        ("Ye. A. Krivoplyosov", "r:krivoplyosov"),  # two-letter initial
+        ("Jelena Zaitseborskaja", "r:zaytseborskaya"),
+        ("Alexandr Lapatinskij", "r:lapatinskiy"),
+        ("Mohamed Alfawwazeen", "r:fawwazeen"),  # article written joined
+        ("AL-BURAIQEEN Khalid", "r:buraiqeen"),  # two middle names missing
+        ("حمزة المرغزي", "r:mirghazi"),  # Arabic, middle names missing, ta marbuta
+        ("Wilnes Dorsainvil", "r:dorsainvil"),  # second part of a double-barrelled name missing
+        ("Tak Myong-gyu", "r:thak"),
+    ],
+)
+def test_second_round_person_variants(index2: MatchIndex, name: str, expected: str) -> None:
+    assert refs(index2, Query(name, schema="person"))[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "country", "expected"),
+    [
+        ("وادي بردى للصناعات الدقيقة", "organization", None, "r:wadi"),  # only listed in Latin
+        ("Parto Sanat Artan Eng. Co.", "organization", "IR", "r:parto"),
+        ("Leichuan Microelectronics (HK) Ltd", "organization", "HK", "r:leichuan"),  # HK is China
+        ("Zarniza Optiks", "organization", "RU", "r:zarnitsa"),
+        ("Yıldızçakan Savunma Teknolojileri A.Ş.", "organization", "TR", "r:ystek"),
+        ("Yildizcakan Savunma", "organization", None, "r:ystek"),  # generic Turkish word missing
+        ("MV Kapitan Zmeyev", "vessel", None, "r:zmeyev"),
+        ("M/V KAPITAN ZMEEV", "vessel", None, "r:zmeyev"),
+        ("MV Kapitan Zmeyev", None, None, "r:zmeyev"),
+    ],
+)
+def test_second_round_company_and_vessel_variants(
+    index2: MatchIndex, name: str, schema: str | None, country: str | None, expected: str
+) -> None:
+    assert refs(index2, Query(name, schema=schema, country=country))[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "country", "born"),
+    [
+        ("Pak Myong Gyu", "person", "KP", None),  # the family name differs, the given name is common
+        ("Jean Dorsainvil", "person", "HT", None),
+        ("Khalid Yusuf", "person", "IQ", None),  # the family name is missing
+        ("Yevgeniy Arkadyevich Petrov", "person", "RU", None),
+        ("Elena Zaytseborskaya", "person", None, "1952-04-10"),  # conflicting birth year
+        ("Zarya Optics JSC", "organization", "RU", None),
+        ("Barada Trading Company", "organization", "SY", None),
+        ("Precision Industries LLC", "organization", None, None),
+        ("Kapitan Khlebnikov", "vessel", None, None),
+    ],
+)
+def test_second_round_negatives_stay_quiet(
+    index2: MatchIndex, name: str, schema: str, country: str | None, born: str | None
+) -> None:
+    assert refs(index2, Query(name, schema=schema, country=country, birth_date=born)) == []
+
+
+def test_family_name_is_shared_across_a_partys_variants() -> None:
+    idx = MatchIndex.build([person("s:thak", "THAK Myong Gyu", "T'ak Myŏng-gyu", country="KP")])
+    # Without the sharing, "T'ak" in the second variant has no known role and "Pak" could stand in.
+    assert refs(idx, Query("Pak Myong Gyu", schema="person"), threshold=0.6) == []
+    alone = MatchIndex.build([person("s:thak", "T'ak Myŏng-gyu", country="KP")])
+    assert (
+        alone.match(Query("Pak Myong Gyu", schema="person"), threshold=0.0)[0].score
+        > idx.match(Query("Pak Myong Gyu", schema="person"), threshold=0.0)[0].score
+    )
+
+
+def test_normalisation_of_second_round_forms() -> None:
+    hamza = normalize_name("حمزة المرغزي", "person")
+    katiba = normalize_name("كتيبة القلم الأسود", "organization")
+    barrelled = normalize_name("WILNÈS DORSAINVIL-CHÉRY", "person")
+    vessel = normalize_name("M/V Kapitan Zmeyev", "vessel")
+    turkish = normalize_name("Yıldızçakan Savunma Teknolojileri A.Ş.", "organization")
+    ie = normalize_name("Tianjin Hongyi Precision Machinery I/E Co.", "organization")
+    assert hamza is not None and hamza.tokens == ("hmza", "mrghzy") and hamza.family == 1
+    assert katiba is not None and katiba.tokens[0] == "ktybt"  # construct state before al-
+    assert barrelled is not None and barrelled.family == 1
+    assert vessel is not None and vessel.tokens == ("kapitan", "zmeyev")
+    assert turkish is not None and turkish.tokens == ("yildizcakan", "savunma", "teknolojileri")
+    assert ie is not None and ie.tokens[-2:] == ("import", "export")
+
+
+def test_one_year_off_a_listed_year_alone_is_a_small_doubt(index2: MatchIndex) -> None:
+    hit = index2.match(Query("Khalid al-Buraiqeen", schema="person", birth_date="1982"))[0]
+    assert hit.ref == "r:buraiqeen"
+    assert hit.explanation["birth_date"]["effect"] == NEAR_YEAR_LOOSE  # type: ignore[index]
+    precise = MatchIndex.build([person("p:x", "Khalid AL-BURAIQEEN", born=BirthDate(1983, 5, 1))])
+    fit = precise.match(Query("Khalid al-Buraiqeen", schema="person", birth_date="1982"))[0]
+    assert fit.explanation["birth_date"]["effect"] == DATE_EFFECT[DateFit.NEAR_YEAR]  # type: ignore[index]
 
 
 def test_engine_imports_without_django() -> None:

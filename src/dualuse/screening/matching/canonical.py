@@ -31,9 +31,9 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, str], ...] = tuple(
         # German digraphs for Ч and Ш (`Arkadjewitsch`, `Schukow`).
         ("tsch", r"tsch", "ch"),
         ("sch", r"sch", "sh"),
-        # `w` for в (German, Polish); `-ff` for final -в (French, old English usage).
+        # `w` for в (German, Polish); `-off` / `-eff` for final -в is read before doubled
+        # consonants are collapsed, see `canonical`.
         ("w", r"w", "v"),
-        ("ff", r"ff$", "v"),
         # `j` for the glide й / ь / я-ю-ё onsets: after a consonant or a vowel, or at the end
         # (`Kriwopljossow`, `Zaitseborskaja`, `Lapatinskij`), and before `e` at the start
         # (`Jewgeni`, `Jelena`). A `j` at the start before another vowel stays (`Jamal`, `Jinglan`).
@@ -83,7 +83,8 @@ def canonical(token: str) -> str:
     """The canonical spelling of one lower-case ASCII name word (may equal the word)."""
     if len(token) < 3:
         return token
-    text = _DOUBLE_CONSONANT.sub(r"\1", token)
+    text = token[:-2] + "v" if token.endswith(("off", "eff")) else token  # French `-off`: -ов
+    text = _DOUBLE_CONSONANT.sub(r"\1", text)
     for trigger, pattern, repl in _RULES:
         if trigger in text:
             text = text.replace(trigger, repl) if pattern is None else pattern.sub(repl, text)
