@@ -127,3 +127,15 @@ def test_validity_end_is_inclusive_and_clamped() -> None:
 
     assert records.validity_end(date(2026, 1, 31), 1) == date(2026, 2, 27)
     assert records.validity_end(date(2026, 3, 1), 24) == date(2028, 2, 29)
+
+
+def test_pure_modules_do_not_import_django() -> None:
+    import subprocess
+    import sys
+
+    modules = ["workflow", "completeness", "considerations", "records", "ugea_rules", "filetypes"]
+    code = "import sys\n" + "".join(f"import dualuse.licensing.{m}\n" for m in modules) + (
+        "assert not any(m == 'django' or m.startswith('django.') for m in sys.modules), 'django imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

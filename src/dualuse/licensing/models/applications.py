@@ -169,7 +169,9 @@ class ApplicationLine(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
-        indexes = [models.Index(fields=["entry_code", "destination"], name="line_entry_destination")]  # precedents
+        indexes = [
+            models.Index(fields=["entry_code", "destination"], name="line_entry_destination")
+        ]  # precedents
 
     def __str__(self) -> str:
         return f"{self.entry_code or 'not listed'}: {self.description[:40]}"

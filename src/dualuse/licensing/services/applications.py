@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from functools import partial
 from typing import IO, Any
 
 from django.conf import settings
@@ -304,7 +305,8 @@ def remove_document(document: Document, *, acting_user: Any) -> None:
         found = Document.objects.filter(pk=document.pk, application=application).first()
         if found is None:
             raise NotFound("no such document")
-        storage_name = found.file.name
+        storage, storage_name = found.file.storage, found.file.name or ""
         found.delete()
         audit.record(acting_user, Verb.DOCUMENT_REMOVED, application, data={"document": document.pk})
-        transaction.on_commit(lambda: found.file.storage.delete(storage_name))
+        if storage_name:
+            transaction.on_commit(partial(storage.delete, storage_name))

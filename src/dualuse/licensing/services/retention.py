@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -140,7 +141,7 @@ def remove_due(*, acting_user: Any = None, today: date | None = None) -> list[Re
                 files = list(Document.objects.filter(application_id=item.pk).values_list("file", flat=True))
                 Licence.objects.filter(application_id=item.pk).delete()
                 Application.objects.filter(pk=item.pk).delete()
-                transaction.on_commit(lambda names=files: _delete_files(names))
+                transaction.on_commit(partial(_delete_files, files))
             else:
                 GeneralAuthorisationRegistration.objects.filter(pk=item.pk).delete()
             audit.record(

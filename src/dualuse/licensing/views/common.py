@@ -13,15 +13,16 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
 from dualuse.core.errors import DomainError
 from dualuse.licensing import access
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
-def _login(request: HttpRequest) -> HttpResponse:
+def _login(request: HttpRequest) -> HttpResponseBase:
     return redirect_to_login(request.get_full_path())
 
 
@@ -29,7 +30,7 @@ def exporter_page(view: View) -> View:
     """Exporter users only: others get a 403 page (and anonymous users the login form)."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return _login(request)
         if not access.is_exporter(request.user):
@@ -43,7 +44,7 @@ def officer_page(view: View) -> View:
     """Licensing officers and senior officers, after their second factor."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return _login(request)
         if not access.is_case_officer(request.user):
@@ -59,7 +60,7 @@ def party_page(view: View) -> View:
     """Exporters and (verified) officers; the object itself is scoped by for_user in the view."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return _login(request)
         if access.is_exporter(request.user):
