@@ -134,8 +134,12 @@ def test_pure_modules_do_not_import_django() -> None:
     import sys
 
     modules = ["workflow", "completeness", "considerations", "records", "ugea_rules", "filetypes"]
-    code = "import sys\n" + "".join(f"import dualuse.licensing.{m}\n" for m in modules) + (
-        "assert not any(m == 'django' or m.startswith('django.') for m in sys.modules), 'django imported'\n"
+    code = (
+        "import sys\n"
+        + "".join(f"import dualuse.licensing.{m}\n" for m in modules)
+        + (
+            "assert not any(m == 'django' or m.startswith('django.') for m in sys.modules), 'django imported'\n"
+        )
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
