@@ -277,6 +277,7 @@ ROUND_TWO = [
     org("r:zarnitsa", "JSC NPP Zarnitsa-Optiks"),
     org("r:ystek", "Yıldızçakan Savunma Teknolojileri Anonim Şirketi", country="TR"),
     Entity("r:zmeyev", Schema.VESSEL, [NameVariant("KAPITAN ZMEYEV")]),
+    org("r:taedonggang", "TAEDONGGANG MORNING STAR SHIPPING COMPANY", country="KP"),
 ]
 
 
@@ -343,6 +344,7 @@ def test_second_round_person_variants(index2: MatchIndex, name: str, expected: s
         ("MV Kapitan Zmeyev", "vessel", None, "r:zmeyev"),
         ("M/V KAPITAN ZMEEV", "vessel", None, "r:zmeyev"),
         ("MV Kapitan Zmeyev", None, None, "r:zmeyev"),
+        ("Taedong-gang Morning Star Shipping Co", "organization", None, "r:taedonggang"),
     ],
 )
 def test_second_round_company_and_vessel_variants(
@@ -363,6 +365,7 @@ def test_second_round_company_and_vessel_variants(
         ("Barada Trading Company", "organization", "SY", None),
         ("Precision Industries LLC", "organization", None, None),
         ("Kapitan Khlebnikov", "vessel", None, None),
+        ("Morning Star Shipping Co", "organization", "KP", None),  # everyday words only
     ],
 )
 def test_second_round_negatives_stay_quiet(

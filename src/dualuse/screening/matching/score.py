@@ -44,6 +44,8 @@ MISSING_ORG_COST = 0.8  # listed distinctive word of a company name absent from 
 GENERIC_WEIGHT = 0.3  # a generic business word ("trading", "engineering") counts this much
 
 # Words that many unrelated companies share: matching them is weak evidence, missing them is cheap.
+# Trades and legal words in several languages, and the everyday words that company names are so
+# often made of (`Morning Star`, `Silver`, `Golden`, `Pacific`).
 GENERIC_ORG_WORDS = frozenset(
     """trading trade traders general international industries industrial industry engineering
     precision export import shipping logistics technologies technology tech electronics
@@ -57,7 +59,10 @@ GENERIC_ORG_WORDS = frozenset(
     denizcilik ithalat ihracat technik technologie handel handels industrie maschinenbau
     gesellschaft societe commerce internationale generale comercial industrias tecnologia
     internacional promyshlennaya tekhnologii torgovy torgovaya torgovyi proizvodstvennoe
-    predpriyatie nauchno obyedinenie tejarat sanaye mohandesi""".split()
+    predpriyatie nauchno obyedinenie tejarat sanaye mohandesi
+    star stars morning silver golden gold black white red blue green sea ocean pacific atlantic
+    new great united royal eagle sun sky first prime future alpha delta north south east west
+    central universal advanced modern world express""".split()
 )
 COUNTRY_MATCH = 0.02
 COUNTRY_MISMATCH = -0.08
