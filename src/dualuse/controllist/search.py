@@ -77,7 +77,11 @@ def search_entries(
         return [SearchResult(e, None, ["code"]) for e in base.filter(code__startswith=code)[:limit]]
     ranked = classify(version, query, top=limit).results
     by_code = {e.code: e for e in base.filter(code__in=[r.code for r in ranked])}
-    results = [SearchResult(by_code[r.code], r.score, list(r.why)) for r in ranked if r.code in by_code and r.score > 0]
+    results = [
+        SearchResult(by_code[r.code], r.score, list(r.why))
+        for r in ranked
+        if r.code in by_code and r.score > 0
+    ]
     if len(results) < limit:
         words = [w for w in re.split(r"\W+", query) if len(w) > 2]
         if words:

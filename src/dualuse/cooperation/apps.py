@@ -1,4 +1,8 @@
+from typing import cast
+
 from django.apps import AppConfig
+
+from dualuse.determination.rules.sources import ExtraRuleSource
 
 
 class CooperationConfig(AppConfig):
@@ -14,4 +18,7 @@ class CooperationConfig(AppConfig):
 
         demo.register("cooperation", cooperation_demo.load)
         # Every determination asks the EU-wide list afresh, so a new entry binds at once.
-        sources.register("eu-wide cyber-surveillance list", lambda: list(eulist.rule_sources()))
+        sources.register(
+            "eu-wide cyber-surveillance list",
+            lambda: cast(list[ExtraRuleSource], list(eulist.rule_sources())),
+        )

@@ -229,7 +229,9 @@ def evidence_new(request: HttpRequest) -> HttpResponse:
             sources=tuple(values["sources"].splitlines()),
             confidentiality=values["confidentiality"],
         )
-        uploads = [services.Upload(f.name, f, f.size) for f in request.FILES.getlist("documents")]
+        uploads = [
+            services.Upload(f.name or "upload", f, f.size or 0) for f in request.FILES.getlist("documents")
+        ]
         try:
             evidence = services.submit_evidence(draft, acting_user=request.user, uploads=uploads)
         except DomainError as exc:

@@ -78,7 +78,9 @@ class Entity:
     schema: Schema
     names: list[NameVariant]
     birth_dates: list[BirthDate] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)  # ISO alpha-2: citizenship, nationality, residence, jurisdiction
+    countries: list[str] = field(
+        default_factory=list
+    )  # ISO alpha-2: citizenship, nationality, residence, jurisdiction
     identifiers: list[Identifier] = field(default_factory=list)
     addresses: list[Address] = field(default_factory=list)
     programmes: list[str] = field(default_factory=list)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.conf import settings
@@ -235,7 +235,7 @@ def record_penalty(draft: PenaltyDraft, *, acting_user: Any) -> Penalty:
     with transaction.atomic():
         penalty = Penalty.objects.create(
             member_state=draft.member_state,
-            decided_on=draft.decided_on,
+            decided_on=cast(date, draft.decided_on),  # _penalty_problems refused a missing date
             infringement=draft.infringement,
             sanction=draft.sanction,
             amount_eur=amount,

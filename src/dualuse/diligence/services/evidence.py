@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from django.conf import settings
 from django.core.files import File
@@ -152,7 +152,7 @@ def submit_evidence(
             title=draft.title,
             summary=draft.summary,
             sources="\n".join(draft.sources),
-            observed_on=draft.observed_on,
+            observed_on=cast(date, draft.observed_on),  # _check refused a missing date
             confidentiality=draft.confidentiality,
         )
         for upload in uploads:

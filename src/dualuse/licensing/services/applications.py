@@ -19,6 +19,7 @@ from dualuse.core.calendar import add_working_days
 from dualuse.core.countries import is_country, normalise_code
 from dualuse.core.errors import NotFound, Problem
 from dualuse.core.models import Verb
+from dualuse.diligence.services.programme import has_compliance_programme
 from dualuse.licensing import access, completeness, filetypes, integrations
 from dualuse.licensing.errors import (
     ApplicationIncomplete,
@@ -28,7 +29,7 @@ from dualuse.licensing.errors import (
     NotAllowed,
 )
 from dualuse.licensing.inputs import ApplicationInput
-from dualuse.licensing.models import Application, ApplicationLine, Document, Party
+from dualuse.licensing.models import Application, ApplicationLine, ApplicationType, Document, Party
 from dualuse.licensing.services.common import check_transition, lock_application, move
 from dualuse.licensing.workflow import Actor, Status
 
@@ -214,7 +215,17 @@ def submit_application(
     with transaction.atomic():
         application = lock_application(application, acting_user)
         check_transition(application, Status.SUBMITTED, Actor.EXPORTER)
-        if problems := problems_of(application):  # all of them, not the first
+        problems = problems_of(application)  # all of them, not the first
+        if application.type == ApplicationType.GLOBAL and not has_compliance_programme(application.exporter):
+            # Art 12(4): a global authorisation presupposes an internal compliance programme.
+            problems.append(
+                Problem(
+                    "type",
+                    "a global authorisation needs your internal compliance programme "
+                    "(all seven elements of Recommendation (EU) 2019/1318) on record",
+                )
+            )
+        if problems:
             raise ApplicationIncomplete(problems)
         known = _known_entries({line.entry_code for line in application.lines.all() if line.entry_code})
         for line in application.lines.all():

@@ -7,15 +7,19 @@ Member States are notified of (Art 16(1)), all in the same transaction.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from dualuse.cooperation.errors import GrantingBlocked
+from dualuse.cooperation.services import granting_blockers, notify_licensing_denial
 from dualuse.core import audit
-from dualuse.core.errors import InvalidInput
+from dualuse.core.errors import InvalidInput, Problem
 from dualuse.core.models import Verb
+from dualuse.diligence.services.evidence import missing_considerations
 from dualuse.licensing import access, considerations
 from dualuse.licensing.errors import AssessmentIncomplete, TransitionRefused
 from dualuse.licensing.inputs import ProposalInput
@@ -23,6 +27,7 @@ from dualuse.licensing.models import Application, ApplicationType, Decision, Dec
 from dualuse.licensing.services.common import lock_application, move
 from dualuse.licensing.services.licences import issue_licence
 from dualuse.licensing.workflow import Actor, Status
+from dualuse.transparency.services import publish_decision
 
 OUTCOME_STATUS = {
     Outcome.GRANT: Status.GRANTED,
@@ -60,6 +65,28 @@ def _check_proposal(application: Application, data: ProposalInput) -> None:
             )
 
 
+def _refuse_if_blocked(application: Application, outcome: str) -> None:
+    """Art 16(5)-(6) / Art 14(1): no grant while an essentially identical denial is unconsulted, a
+    consultation is pending or another state's binding objection stands (cooperation app)."""
+    if outcome == Outcome.DENY:
+        return
+    if blockers := granting_blockers(application):
+        raise GrantingBlocked(
+            "the case cannot be granted yet: " + "; ".join(b.message for b in blockers),
+            problems=[Problem(b.code, b.message) for b in blockers],
+        )
+
+
+def _refuse_if_evidence_unconsidered(application: Application) -> None:
+    """Civil-society evidence that concerns the case must each be recorded as considered (diligence app)."""
+    if unconsidered := missing_considerations(application):
+        raise AssessmentIncomplete(
+            "record how you considered each item of civil-society evidence: "
+            + ", ".join(str(e) for e in unconsidered),
+            field="evidence",
+        )
+
+
 def propose_decision(application: Application, data: ProposalInput, *, acting_user: Any) -> Decision:
     """Every required consideration has a finding; the proposal then waits for a countersignature."""
     access.access_case_action(acting_user, application.authority_id)
@@ -75,6 +102,8 @@ def propose_decision(application: Application, data: ProposalInput, *, acting_us
                 "assess every consideration before proposing: " + ", ".join(c.basis for c in missing),
                 field="assessments",
             )
+        _refuse_if_evidence_unconsidered(application)
+        _refuse_if_blocked(application, data.outcome)
         decision = Decision.objects.create(
             application=application,
             outcome=data.outcome,
@@ -151,6 +180,7 @@ def countersign_decision(
         application = lock_application(application, acting_user)
         decision = _pending_or_refuse(application)
         access.access_countersign(acting_user, application.authority_id, decision.proposed_by_id)
+        _refuse_if_blocked(application, decision.outcome)
         now = timezone.now()
         day = today or timezone.localdate()
         target = OUTCOME_STATUS[Outcome(decision.outcome)]
@@ -179,9 +209,12 @@ def countersign_decision(
                 denial,
                 data={"application": application.pk, "criteria": list(decision.criteria)},
             )
+            notify_licensing_denial(denial, acting_user=acting_user)
         else:
             months = decision.validity_months or max_validity_months(application.type)
             issue_licence(application, decision, months=months, valid_from=day, acting_user=acting_user)
+        # Art 26(2): the final decision joins the public dataset once it is committed.
+        transaction.on_commit(partial(publish_decision, application, acting_user=acting_user))
     return decision
 
 

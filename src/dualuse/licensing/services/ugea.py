@@ -12,6 +12,7 @@ from dualuse.core import audit
 from dualuse.core.calendar import add_working_days
 from dualuse.core.errors import InvalidInput, NotFound
 from dualuse.core.models import Verb
+from dualuse.diligence.services.programme import has_compliance_programme
 from dualuse.licensing import access, ugea_rules
 from dualuse.licensing.errors import NotAllowed, RegistrationExists, TransitionRefused
 from dualuse.licensing.models import (
@@ -35,6 +36,11 @@ def register_ugea(
             f"{code!r} is not a Union general export authorisation (EU001-EU008)", field="code"
         )
     exporter = acting_user.organisation
+    if code == "EU007" and not has_compliance_programme(exporter):
+        # Annex II Section G: EU007 is open only to exporters with an internal compliance programme.
+        raise InvalidInput(
+            "EU007 needs your internal compliance programme on record (Annex II Section G)", field="code"
+        )
     authority = competent_authority(exporter)
     day = today or timezone.localdate()
     with transaction.atomic():

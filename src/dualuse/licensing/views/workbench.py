@@ -11,7 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from dualuse.accounts.models import Role, User
+from dualuse.cooperation.services import granting_blockers
 from dualuse.core.errors import DomainError
+from dualuse.diligence.models.evidence import HowConsidered
+from dualuse.diligence.services.evidence import evidence_for_case
 from dualuse.licensing import considerations, queries, services
 from dualuse.licensing.inputs import AssessmentInput, ProposalInput
 from dualuse.licensing.models import Activity, Application, ApplicationType, Outcome
@@ -84,6 +87,9 @@ def case_page(request: HttpRequest, pk: int) -> HttpResponse:
             "max_months": services.max_validity_months(application.type),
             "missing": considerations.missing(set(recorded), view.cyber_surveillance),
             "is_senior": request.user.role == Role.SENIOR_OFFICER,  # type: ignore[union-attr]
+            "items": evidence_for_case(application),
+            "hows": HowConsidered.choices,
+            "blockers": granting_blockers(application),
         },
     )
 
