@@ -42,7 +42,7 @@ migrations-check: $(STAMP)
 	$(BIN)/dualuse makemigrations --check --dry-run -v 1
 
 test-sqlite: $(STAMP)
-	DATABASE_URL= $(BIN)/pytest -m "not postgres_only"
+	env -u DATABASE_URL $(BIN)/pytest -m "not postgres_only"
 
 test-postgres: $(STAMP)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser"

@@ -13,7 +13,8 @@ PROJECT_DIR = BASE_DIR.parent.parent
 
 
 def env_str(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+    """An unset or empty variable takes the default (so `DATABASE_URL=` means the embedded SQLite)."""
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool) -> bool:
