@@ -61,7 +61,9 @@ def publish_entry(proposal: EUListProposal, user: Any, day: date) -> EUListEntry
     )
     audit.record(user, Verb.EU_LIST_CHANGED, entry, data={"action": "published", "rule": rule.value})
     # The published entities become the screening source `eu-cyber` once this transaction commits.
-    transaction.on_commit(partial(sync_screening_source, user))
+    transaction.on_commit(
+        partial(sync_screening_source, None), robust=True
+    )  # the system re-publishes the source
     return entry
 
 
@@ -88,7 +90,7 @@ def review_entry(
             entry.status = EntryStatus.WITHDRAWN
         entry.save()
         audit.record(acting_user, Verb.EU_LIST_CHANGED, entry, data={"action": action, "note": note})
-        transaction.on_commit(partial(sync_screening_source, acting_user))
+        transaction.on_commit(partial(sync_screening_source, None), robust=True)
     return entry
 
 
