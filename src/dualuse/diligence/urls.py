@@ -12,5 +12,10 @@ urlpatterns = [
     path("evidence/", views.evidence_list, name="evidence-list"),
     path("evidence/new/", views.evidence_new, name="evidence-new"),
     path("evidence/<int:pk>/", views.evidence_detail, name="evidence-detail"),
+    path(
+        "evidence/<int:pk>/documents/<int:document_id>/",
+        views.evidence_document,
+        name="evidence-document",
+    ),
     path("evidence/cases/<int:application_id>/", views.case_evidence, name="evidence-case"),
 ]

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 from dualuse.core.countries import country_choices
 from dualuse.core.errors import DomainError
 from dualuse.diligence import access, forms, services
+from dualuse.diligence.documents import safe_filename
 from dualuse.diligence.models import (
     ComplianceProgramme,
     Confidentiality,
     DueDiligenceRecord,
     Evidence,
+    EvidenceDocument,
     EvidenceStatus,
     HowConsidered,
 )
@@ -68,12 +70,14 @@ def records(request: HttpRequest) -> HttpResponse:
 def _record_form_context(
     request: HttpRequest, values: dict[str, Any], errors: dict[str, str]
 ) -> dict[str, Any]:
+    answers = values.get("red_flags") or {}
     return {
         "values": values,
         "errors": errors,
         "coverages": list(COVERAGE_LABELS.items()),
         "conclusions": list(CONCLUSION_LABELS.items()),
-        "red_flags": RED_FLAGS,
+        # each flag with what was answered, so a form sent back after an error keeps the answers
+        "red_flags": [(flag, answers.get(flag.code) or {}) for flag in RED_FLAGS],
         "mitigations": MITIGATIONS,
         "countries": country_choices(_lang()),
     }
@@ -87,7 +91,7 @@ def record_new(request: HttpRequest) -> HttpResponse:
         "red_flags": {},
         "mitigations": [],
         "transaction_date": timezone.localdate().isoformat(),
-    }  # noqa: DTZ011
+    }
     errors: dict[str, str] = {}
     if request.method == "POST":
         values = forms.record_content(request.POST)
@@ -255,17 +259,20 @@ def evidence_new(request: HttpRequest) -> HttpResponse:
 def evidence_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_otp(request)
     evidence = get_object_or_404(Evidence.objects.for_user(request.user), pk=pk)
-    error = ""
-    if request.method == "POST":
+    error, status = "", 200
+    decision = request.POST.get("decision", "")
+    if request.method == "POST" and decision not in {"accept", "reject"}:
+        error, status = _("choose to accept the evidence or not"), 400
+    elif request.method == "POST":
         try:
             services.moderate_evidence(
                 evidence,
-                accept=request.POST.get("decision") == "accept",
+                accept=decision == "accept",
                 note=request.POST.get("note", ""),
                 acting_user=request.user,
             )
         except DomainError as exc:
-            error = exc.message
+            error, status = exc.message, exc.status
         else:
             return redirect(f"/evidence/{evidence.pk}/")
     return render(
@@ -280,8 +287,34 @@ def evidence_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if access.is_moderator(request.user)
             else [],
         },
-        status=400 if error else 200,
+        status=status,
     )
+
+
+@login_required
+def evidence_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:
+    """One document of an item of evidence, as an attachment. Out of scope (another NGO, an exporter,
+    the public, a document of other evidence) is a 404, like every read here."""
+    _require_otp(request)
+    document = get_object_or_404(
+        EvidenceDocument.objects.for_user(request.user).select_related("evidence"),
+        pk=document_id,
+        evidence_id=pk,
+    )
+    try:
+        stream = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("the document is no longer in storage") from exc
+    response = FileResponse(
+        stream,
+        as_attachment=True,
+        filename=safe_filename(
+            document.original_name, document.content_type, fallback=document.evidence.number
+        ),
+        content_type=document.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"  # "authorities only" files stay out of shared caches
+    return response
 
 
 @login_required
@@ -293,10 +326,11 @@ def case_evidence(request: HttpRequest, application_id: int) -> HttpResponse:
     application = get_object_or_404(application_model.objects.for_user(request.user), pk=application_id)
     if not access.is_case_officer(request.user):
         raise Http404("only officers see the evidence on a case")
-    error = ""
+    error, status = "", 200
     if request.method == "POST":
+        raw_id = request.POST.get("evidence", "")
         evidence = get_object_or_404(
-            Evidence.objects.for_user(request.user), pk=request.POST.get("evidence", 0)
+            Evidence.objects.for_user(request.user), pk=int(raw_id) if raw_id.isdigit() else 0
         )
         try:
             services.record_consideration(
@@ -307,7 +341,7 @@ def case_evidence(request: HttpRequest, application_id: int) -> HttpResponse:
                 acting_user=request.user,
             )
         except DomainError as exc:
-            error = exc.message
+            error, status = exc.message, exc.status
         else:
             return redirect(f"/evidence/cases/{application.pk}/")
     return render(
@@ -319,5 +353,5 @@ def case_evidence(request: HttpRequest, application_id: int) -> HttpResponse:
             "error": error,
             "hows": HowConsidered.choices,
         },
-        status=400 if error else 200,
+        status=status,
     )

@@ -220,9 +220,16 @@ def _penalty_problems(draft: PenaltyDraft) -> tuple[Decimal | None, list[Problem
                 problems.append(Problem("amount_eur", "must be between 0 and 999,999,999,999.99"))
     if draft.sanction == Sanction.FINE and amount is None:
         problems.append(Problem("amount_eur", "a fine needs its amount"))
+    if draft.custodial_months is not None and not 0 <= draft.custodial_months <= 600:
+        problems.append(Problem("custodial_months", "must be between 0 and 600 months"))
     if len(draft.summary) > 2000:
         problems.append(Problem("summary", "is longer than 2000 characters"))
     return amount, problems
+
+
+def penalty_problems(draft: PenaltyDraft) -> list[Problem]:
+    """Every problem with a draft at once (the page shows each next to its field)."""
+    return _penalty_problems(replace(draft, member_state=normalise_code(draft.member_state)))[1]
 
 
 def record_penalty(draft: PenaltyDraft, *, acting_user: Any) -> Penalty:

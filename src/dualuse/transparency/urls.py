@@ -12,6 +12,7 @@ urlpatterns = [
     path("transparency/report/<int:year>/", views.report_page, name="transparency-report"),
     path("transparency/report/<int:year>.pdf", views.report_pdf, name="transparency-report-pdf"),
     path("transparency/penalties/", views.penalties, name="transparency-penalties"),
+    path("transparency/penalties/new/", views.penalty_new, name="transparency-penalty-new"),
     path("handbook/", views.handbook_index, name="handbook"),
     path("handbook/<slug:slug>/", views.handbook_article, name="handbook-article"),
 ]

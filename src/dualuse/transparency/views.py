@@ -3,18 +3,25 @@ penalties register and the handbook. No login anywhere; nothing here reads a pri
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dualuse.core.countries import EU_MEMBER_STATES, country_choices, country_name
-from dualuse.transparency import charts, datasets, handbook, pdf
+from dualuse.core.errors import DomainError
+from dualuse.transparency import access, charts, datasets, handbook, pdf, services
 from dualuse.transparency.errors import InvalidFilter
-from dualuse.transparency.models import Penalty, PublicDecision
+from dualuse.transparency.models import Infringement, Penalty, PublicDecision, Sanction
 from dualuse.transparency.report import annual_report, report_years
 
 PAGE_ROWS = 50
@@ -170,9 +177,96 @@ def penalties(request: HttpRequest) -> HttpResponse:
             "state": state,
             "states": [(c, country_name(c, lang)) for c in sorted(EU_MEMBER_STATES)],
             "by_state": by_state,
+            "can_record": access.is_penalty_recorder(request.user),
             "chart_counts": mark_safe(charts.bar_chart(_("Final penalties per Member State"), counts)),  # noqa: S308
             "chart_fines": mark_safe(charts.bar_chart(_("Fines per Member State (EUR)"), fines)),  # noqa: S308
         },
+    )
+
+
+PENALTY_FIELDS = (
+    "member_state",
+    "decided_on",
+    "infringement",
+    "sanction",
+    "amount_eur",
+    "custodial_months",
+    "summary",
+)
+
+
+def _penalty_draft(post: Any) -> tuple[services.PenaltyDraft, dict[str, str], dict[str, Any]]:
+    """The draft, the errors of fields that do not even parse, and the values to show again."""
+    values: dict[str, Any] = {name: post.get(name, "").strip() for name in PENALTY_FIELDS}
+    values["final"] = post.get("final") == "on"
+    errors: dict[str, str] = {}
+    decided_on: date | None = None
+    if values["decided_on"]:
+        try:
+            decided_on = date.fromisoformat(values["decided_on"])
+        except ValueError:
+            errors["decided_on"] = _("give the date as YYYY-MM-DD")
+    months: int | None = None
+    if values["custodial_months"]:
+        try:
+            months = int(values["custodial_months"])
+        except ValueError:
+            errors["custodial_months"] = _("give a whole number of months")
+    draft = services.PenaltyDraft(
+        member_state=values["member_state"],
+        decided_on=decided_on,
+        infringement=values["infringement"],
+        sanction=values["sanction"],
+        amount_eur=values["amount_eur"] or None,
+        custodial_months=months,
+        summary=values["summary"],
+        final=values["final"],
+    )
+    return draft, errors, values
+
+
+def penalty_new(request: HttpRequest) -> HttpResponse:
+    """Art 25: an authority records a penalty of its own Member State for the register; the Commission
+    may record for any. Everybody else gets a 404, as for any page out of scope."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not access.is_penalty_recorder(request.user):
+        raise Http404("only a competent authority or the Commission records penalties")
+    if not access.otp_satisfied(request):
+        return redirect("/accounts/otp/?" + urlencode({"next": request.get_full_path()}))
+    lang = _lang()
+    states = access.penalty_states(request.user)
+    values: dict[str, Any] = {"member_state": states[0] if len(states) == 1 else "", "final": True}
+    errors: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        draft, errors, values = _penalty_draft(request.POST)
+        for problem in services.penalty_problems(draft):
+            errors.setdefault(problem.where, problem.message)
+        if not errors:
+            try:
+                penalty = services.record_penalty(draft, acting_user=request.user)
+            except DomainError as exc:
+                errors = {p.where: p.message for p in exc.problems} or {
+                    exc.field or "member_state": exc.message
+                }
+                status = exc.status
+            else:
+                messages.success(request, _("The penalty is recorded."))
+                return redirect("/transparency/penalties/?" + urlencode({"state": penalty.member_state}))
+        if errors and status == 200:
+            status = 400
+    return render(
+        request,
+        "transparency/penalty_form.html",
+        {
+            "values": values,
+            "errors": errors,
+            "states": [(c, country_name(c, lang)) for c in states],
+            "infringements": Infringement.choices,
+            "sanctions": Sanction.choices,
+        },
+        status=status,
     )
 
 

@@ -103,6 +103,26 @@ class Evidence(models.Model):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
 
 
+class EvidenceDocumentQuerySet(models.QuerySet["EvidenceDocument"]):
+    def for_user(self, user: Any) -> Self:
+        """Who may download a document (DESIGN §2), one branch per audience:
+        - the submitting NGO: the documents of its own submissions, whatever their status;
+        - moderators (officers and senior officers of an authority, the Commission): every document,
+          since they moderate it and every officer who sees it on a case is one of them;
+        - nobody else: not another NGO, not an exporter (even on a case the evidence concerns), not a
+          state representative, not the public. "Authorities only" documents never leave the
+          authorities and the Commission; "may be cited publicly" lets an authority quote the evidence
+          in its reasoning, it does not publish the submitter's files (there is no public evidence page,
+          and a contributor sees only its own submissions)."""
+        if not getattr(user, "is_authenticated", False) or user.organisation_id is None:
+            return self.none()
+        if user.organisation.kind == OrgKind.NGO and user.role == Role.NGO:
+            return self.filter(evidence__organisation_id=user.organisation_id)
+        if is_moderator(user):
+            return self.all()
+        return self.none()
+
+
 def evidence_document_path(instance: EvidenceDocument, filename: str) -> str:
     return f"evidence/{instance.evidence_id}/{instance.sha256[:16]}"
 
@@ -115,6 +135,8 @@ class EvidenceDocument(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
