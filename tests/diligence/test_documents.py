@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from dualuse.diligence import services
 from dualuse.diligence.documents import MAX_LENGTH, safe_filename
 from dualuse.diligence.models import EvidenceDocument
 from tests.diligence.conftest import PDF
@@ -66,10 +67,10 @@ def test_documents_module_does_not_import_django() -> None:
 
 # Who may download.
 
-pytestmark_db = pytest.mark.django_db
+needs_db = pytest.mark.django_db
 
 
-@pytestmark_db
+@needs_db
 def test_submitter_downloads_an_attachment(client: Any, ngo: Any, make_evidence: Any) -> None:
     document = make_evidence(ngo).documents.get()
     response = download(client, ngo, document)
@@ -81,7 +82,7 @@ def test_submitter_downloads_an_attachment(client: Any, ngo: Any, make_evidence:
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-@pytestmark_db
+@needs_db
 @pytest.mark.parametrize("who", ["officer", "senior_officer", "officer_other_state", "commission"])
 def test_moderators_download(client: Any, request: Any, ngo: Any, make_evidence: Any, who: str) -> None:
     """Every officer and the Commission moderate evidence, so each may read its documents."""
@@ -90,7 +91,7 @@ def test_moderators_download(client: Any, request: Any, ngo: Any, make_evidence:
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
 
 
-@pytestmark_db
+@needs_db
 @pytest.mark.parametrize("confidentiality", ["authorities", "public"])
 @pytest.mark.parametrize("who", ["other_ngo", "exporter", "other_exporter", "state_representative"])
 def test_nobody_else_downloads(
@@ -101,12 +102,10 @@ def test_nobody_else_downloads(
     assert download(client, request.getfixturevalue(who), document).status_code == 404
 
 
-@pytestmark_db
+@needs_db
 def test_the_exporter_of_a_case_the_evidence_concerns_gets_404(
     client: Any, ngo: Any, officer: Any, exporter: Any, make_evidence: Any
 ) -> None:
-    from dualuse.diligence import services
-
     evidence = make_evidence(ngo, confidentiality="public")
     services.moderate_evidence(evidence, accept=True, note="", acting_user=officer)
     application = decided_application(
@@ -120,14 +119,14 @@ def test_the_exporter_of_a_case_the_evidence_concerns_gets_404(
     assert download(client, exporter, evidence.documents.get()).status_code == 404
 
 
-@pytestmark_db
+@needs_db
 def test_anonymous_is_sent_to_log_in(client: Any, ngo: Any, make_evidence: Any) -> None:
     document = make_evidence(ngo).documents.get()
     response = download(client, None, document)
     assert response.status_code == 302 and "/login" in response["Location"]
 
 
-@pytestmark_db
+@needs_db
 def test_a_document_under_another_evidence_number_is_404(client: Any, ngo: Any, make_evidence: Any) -> None:
     first = make_evidence(ngo).documents.get()
     second = make_evidence(ngo, title="Second report on the same company")
@@ -136,7 +135,7 @@ def test_a_document_under_another_evidence_number_is_404(client: Any, ngo: Any, 
     assert client.get(f"/evidence/{first.evidence_id}/documents/{first.pk + 1000}/").status_code == 404
 
 
-@pytestmark_db
+@needs_db
 def test_unverified_officer_session_is_404(
     client: Any, settings: Any, ngo: Any, officer: Any, make_evidence: Any
 ) -> None:
@@ -145,7 +144,7 @@ def test_unverified_officer_session_is_404(
     assert download(client, officer, document).status_code == 404
 
 
-@pytestmark_db
+@needs_db
 def test_a_hostile_name_is_made_safe(client: Any, ngo: Any, make_evidence: Any) -> None:
     text = b"<script>alert(1)</script>"
     document = make_evidence(ngo, documents=[('../../a"b.html', text)]).documents.get()
@@ -155,26 +154,24 @@ def test_a_hostile_name_is_made_safe(client: Any, ngo: Any, make_evidence: Any) 
     assert response["Content-Type"].startswith("text/plain")
 
 
-@pytestmark_db
+@needs_db
 def test_a_non_ascii_name_is_encoded(client: Any, ngo: Any, make_evidence: Any) -> None:
     document = make_evidence(ngo, documents=[("Bericht über.pdf", PDF)]).documents.get()
     response = download(client, ngo, document)
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''Bericht%20%C3%BCber.pdf"
 
 
-@pytestmark_db
+@needs_db
 def test_a_file_missing_from_storage_is_404(client: Any, ngo: Any, make_evidence: Any) -> None:
     document = make_evidence(ngo).documents.get()
     document.file.storage.delete(document.file.name)
     assert download(client, ngo, document).status_code == 404
 
 
-@pytestmark_db
+@needs_db
 def test_pages_link_the_documents(
     client: Any, ngo: Any, officer: Any, exporter: Any, make_evidence: Any
 ) -> None:
-    from dualuse.diligence import services
-
     evidence = make_evidence(ngo)
     document = evidence.documents.get()
     client.force_login(ngo)
