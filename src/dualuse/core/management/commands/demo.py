@@ -60,6 +60,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {u['username']:<12} {u['password']:<24} {u['role']:<21} {u['organisation']}"
             )
+        if settings.REQUIRE_OTP_FOR_AUTHORITIES:
+            self.stdout.write(
+                "\nAuthority users confirm each session with a one-time code: on first login they set up an "
+                "authenticator app at /accounts/otp/ (or start with DUALUSE_REQUIRE_OTP=false for a quick look)."
+            )
 
     def _control_list(self, say: Any) -> None:
         if ControlListVersion.objects.active() is not None:
