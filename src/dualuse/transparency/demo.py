@@ -64,7 +64,8 @@ PENALTIES = [
 
 
 def load_demo(log: Callable[[str], None]) -> None:
-    if not DecisionRecord.objects.exists():
+    # The synthetic history has no application behind it; real demo decisions may be published already.
+    if not DecisionRecord.objects.filter(application_id__isnull=True).exists():
         with transaction.atomic():
             DecisionRecord.objects.bulk_create(
                 (DecisionRecord(**row) for row in synthetic.generate(3000, seed=7, exporters=60)),
