@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from dualuse.controllist import search, services
 from dualuse.controllist.classify_api import classification_payload
@@ -117,7 +118,7 @@ def classify_page(request: HttpRequest) -> HttpResponse:
     error = ""
     if text:
         if len(text) < 3:
-            error = "Describe the product in a few words (at least 3 characters)."
+            error = _("Describe the product in a few words (at least 3 characters).")
         else:
             try:
                 result = classification_payload(text, 10)

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from dualuse.cooperation import access, services
 from dualuse.cooperation.models import (
@@ -102,7 +103,7 @@ def denial_page(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             _error(request, exc)
         else:
-            messages.success(request, "Review recorded.")
+            messages.success(request, _("Review recorded."))
             return redirect("cooperation-denial", pk=notice.pk)
     context = {
         "notice": notice,
@@ -143,7 +144,7 @@ def consultation_page(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             _error(request, exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("cooperation-consultation", pk=c.pk)
     answers = [(a.value, a.label) for a in ANSWERS[ConsultationKind(c.kind)]]
     context = {"c": c, "overdue": services.is_overdue(c), "may_answer": may_answer, "answers": answers}
@@ -195,7 +196,9 @@ def notification_new(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             _error(request, exc)
         else:
-            messages.success(request, f"{n.reference} sent to your competent authority.")
+            messages.success(
+                request, _("%(reference)s sent to your competent authority.") % {"reference": n.reference}
+            )
             return redirect("cooperation-notification", pk=n.pk)
     context = {"countries": country_choices(), "form": request.POST}
     return render(
@@ -224,7 +227,7 @@ def notification_page(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             _error(request, exc)
         else:
-            messages.success(request, "Decision recorded.")
+            messages.success(request, _("Decision recorded."))
             return redirect("cooperation-notification", pk=n.pk)
     proposal = None
     if not access.is_exporter(request.user):
@@ -273,7 +276,7 @@ def proposal_page(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             _error(request, exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("cooperation-proposal", pk=p.pk)
     votes = list(p.votes.all())
     context = {

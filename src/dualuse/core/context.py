@@ -6,53 +6,57 @@ from functools import lru_cache
 
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext, gettext_noop
 
 PUBLIC = [
-    ("/screening/lists/", "Lists"),
-    ("/eu-list/", "EU-wide list"),
-    ("/transparency/", "Transparency"),
-    ("/transparency/report/", "Annual report"),
-    ("/transparency/penalties/", "Penalties"),
-    ("/handbook/", "Handbook"),
-    ("/licences/verify/", "Check a licence"),
+    ("/screening/lists/", gettext_noop("Lists")),
+    ("/eu-list/", gettext_noop("EU-wide list")),
+    ("/transparency/", gettext_noop("Transparency")),
+    ("/transparency/report/", gettext_noop("Annual report")),
+    ("/transparency/penalties/", gettext_noop("Penalties")),
+    ("/handbook/", gettext_noop("Handbook")),
+    ("/licences/verify/", gettext_noop("Check a licence")),
 ]
 BY_ROLE: dict[str, list[tuple[str, str]]] = {
     "exporter": [
-        ("/determinations/", "Do I need a licence?"),
-        ("/screening/", "Screening"),
-        ("/screening/bulk/", "Bulk screening"),
-        ("/applications/", "Applications"),
-        ("/licences/", "Licences"),
-        ("/ugea/", "General authorisations"),
-        ("/diligence/", "Due diligence"),
-        ("/diligence/programme/", "Compliance programme"),
-        ("/cooperation/", "Notifications"),
+        ("/determinations/", gettext_noop("Do I need a licence?")),
+        ("/screening/", gettext_noop("Screening")),
+        ("/screening/bulk/", gettext_noop("Bulk screening")),
+        ("/applications/", gettext_noop("Applications")),
+        ("/licences/", gettext_noop("Licences")),
+        ("/ugea/", gettext_noop("General authorisations")),
+        ("/diligence/", gettext_noop("Due diligence")),
+        ("/diligence/programme/", gettext_noop("Compliance programme")),
+        ("/cooperation/", gettext_noop("Notifications")),
     ],
     "officer": [
-        ("/cases/", "Workbench"),
-        ("/licences/", "Licences"),
-        ("/ugea/", "UGEA"),
-        ("/screening/", "Screening"),
-        ("/cooperation/", "Cooperation"),
-        ("/evidence/?status=submitted", "Evidence"),
+        ("/cases/", gettext_noop("Workbench")),
+        ("/licences/", gettext_noop("Licences")),
+        ("/ugea/", gettext_noop("UGEA")),
+        ("/screening/", gettext_noop("Screening")),
+        ("/cooperation/", gettext_noop("Cooperation")),
+        ("/evidence/?status=submitted", gettext_noop("Evidence")),
     ],
     "senior_officer": [
-        ("/cases/", "Workbench"),
-        ("/licences/", "Licences"),
-        ("/ugea/", "UGEA"),
-        ("/screening/", "Screening"),
-        ("/cooperation/", "Cooperation"),
-        ("/evidence/?status=submitted", "Evidence"),
+        ("/cases/", gettext_noop("Workbench")),
+        ("/licences/", gettext_noop("Licences")),
+        ("/ugea/", gettext_noop("UGEA")),
+        ("/screening/", gettext_noop("Screening")),
+        ("/cooperation/", gettext_noop("Cooperation")),
+        ("/evidence/?status=submitted", gettext_noop("Evidence")),
     ],
-    "state_representative": [("/cooperation/", "Cooperation"), ("/cooperation/votes/", "Votes")],
+    "state_representative": [
+        ("/cooperation/", gettext_noop("Cooperation")),
+        ("/cooperation/votes/", gettext_noop("Votes")),
+    ],
     "commission": [
-        ("/cooperation/", "Cooperation"),
-        ("/screening/", "Screening"),
-        ("/screening/lists/", "Lists"),
-        ("/evidence/?status=submitted", "Evidence"),
+        ("/cooperation/", gettext_noop("Cooperation")),
+        ("/screening/", gettext_noop("Screening")),
+        ("/screening/lists/", gettext_noop("Lists")),
+        ("/evidence/?status=submitted", gettext_noop("Evidence")),
     ],
-    "ngo": [("/evidence/", "Evidence"), ("/evidence/new/", "Submit evidence")],
-    "admin": [("/admin/", "Admin")],
+    "ngo": [("/evidence/", gettext_noop("Evidence")), ("/evidence/new/", gettext_noop("Submit evidence"))],
+    "admin": [("/admin/", gettext_noop("Admin"))],
 }
 
 
@@ -66,7 +70,11 @@ def _exists(path: str) -> bool:
 
 
 def links_for(role: str) -> list[dict[str, str]]:
-    return [{"url": url, "label": label} for url, label in [*BY_ROLE.get(role, []), *PUBLIC] if _exists(url)]
+    return [
+        {"url": url, "label": gettext(label)}
+        for url, label in [*BY_ROLE.get(role, []), *PUBLIC]
+        if _exists(url)
+    ]
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:

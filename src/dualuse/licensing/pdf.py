@@ -6,15 +6,16 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from weasyprint import HTML
 
 from dualuse.core.countries import country_name
 from dualuse.licensing.models import Licence
 
 FORM_TITLES = {
-    "individual": "Individual export authorisation (Annex III A)",
-    "global": "Global export authorisation (Annex III B)",
-    "large_project": "Individual export authorisation for a large project (Annex III A)",
+    "individual": gettext_noop("Individual export authorisation (Annex III A)"),
+    "global": gettext_noop("Global export authorisation (Annex III B)"),
+    "large_project": gettext_noop("Individual export authorisation for a large project (Annex III A)"),
 }
 
 
@@ -25,7 +26,7 @@ def licence_context(licence: Licence, *, verify_url: str) -> dict[str, Any]:
     return {
         "licence": licence,
         "application": application,
-        "form_title": FORM_TITLES.get(licence.type, "Export authorisation"),
+        "form_title": gettext(FORM_TITLES.get(licence.type, gettext_noop("Export authorisation"))),
         "holder": licence.holder,
         "authority": licence.authority,
         "consignee": parties.get("consignee"),

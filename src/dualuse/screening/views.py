@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dualuse.core.countries import country_name
@@ -96,7 +97,7 @@ def disposition_create(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Disposition recorded.")
+        messages.success(request, _("Disposition recorded."))
     return redirect("screening-detail", pk=screening.pk)
 
 

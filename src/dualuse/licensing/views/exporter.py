@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dualuse.core.countries import country_choices
@@ -112,7 +113,7 @@ def new_application(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             messages.error(request, exc.message)
             return render(request, "licensing/application_form.html", _form_context(None), status=400)
-        messages.success(request, "Draft saved. Check the list of what is still missing, then submit.")
+        messages.success(request, _("Draft saved. Check the list of what is still missing, then submit."))
         return redirect(f"/applications/{application.pk}/")
     return render(request, "licensing/application_form.html", _form_context(None))
 
@@ -130,7 +131,7 @@ def edit_application(request: HttpRequest, pk: int) -> HttpResponse:
             f"/applications/{pk}/",
         )
     if application.status != Status.DRAFT:
-        messages.error(request, "Only a draft can be edited.")
+        messages.error(request, _("Only a draft can be edited."))
         return redirect(f"/applications/{pk}/")
     return render(request, "licensing/application_form.html", _form_context(application))
 
@@ -165,7 +166,7 @@ def submit_application(request: HttpRequest, pk: int) -> HttpResponse:
         for problem in exc.problems:
             messages.error(request, str(problem))
         return redirect(f"/applications/{pk}/")
-    messages.success(request, "Application submitted to your competent authority.")
+    messages.success(request, _("Application submitted to your competent authority."))
     return redirect(f"/applications/{pk}/")
 
 
@@ -187,7 +188,7 @@ def upload_document(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application.objects.for_user(request.user), pk=pk)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "Choose a file to upload.")
+        messages.error(request, _("Choose a file to upload."))
         return redirect(f"/applications/{pk}/")
     return run(
         request,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dualuse.accounts.models import Role
@@ -83,7 +84,7 @@ def report_use(request: HttpRequest, pk: int) -> HttpResponse:
             acting_user=request.user,
         )
 
-    return run(request, act, "Shipment recorded.", f"/licences/{pk}/")
+    return run(request, act, _("Shipment recorded."), f"/licences/{pk}/")
 
 
 @require_POST
@@ -109,7 +110,14 @@ def licence_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     }
     if action not in actions:
         return run(request, lambda: None, "", f"/licences/{pk}/")
-    return run(request, actions[action], f"Licence {action} recorded.", f"/licences/{pk}/")
+    recorded = {
+        "suspend": _("Licence suspended."),
+        "reinstate": _("Suspension lifted."),
+        "revoke": _("Licence revoked."),
+        "surrender": _("Licence surrendered."),
+        "amend": _("Licence amended."),
+    }
+    return run(request, actions[action], recorded[action], f"/licences/{pk}/")
 
 
 def verify_page(request: HttpRequest) -> HttpResponse:

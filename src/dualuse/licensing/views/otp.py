@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -37,9 +38,9 @@ def otp_page(request: HttpRequest) -> HttpResponse:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            messages.success(request, "Second factor verified.")
+            messages.success(request, _("Second factor verified."))
             return redirect(_next(request))
-        messages.error(request, "That code is not valid; check your authenticator's clock and try again.")
+        messages.error(request, _("That code is not valid; check your authenticator's clock and try again."))
     return render(
         request,
         "licensing/otp.html",

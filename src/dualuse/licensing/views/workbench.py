@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dualuse.accounts.models import Role, User
@@ -119,23 +120,23 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         ),
         "question": (
             lambda: services.ask_question(application, text=post.get("text", ""), acting_user=user),
-            "Question sent; the case awaits the exporter's answer.",
+            _("Question sent; the case awaits the exporter's answer."),
         ),
         "consult": (
             lambda: services.start_consultation(application, note=note, acting_user=user),
-            "Consultation started.",
+            _("Consultation started."),
         ),
         "end-consultation": (
             lambda: services.end_consultation(application, note=note, acting_user=user),
-            "Consultation ended; back under assessment.",
+            _("Consultation ended; back under assessment."),
         ),
         "countersign": (
             lambda: services.countersign_decision(application, acting_user=user, note=note),
-            "Decision countersigned.",
+            _("Decision countersigned."),
         ),
         "return": (
             lambda: services.return_decision(application, note=note, acting_user=user),
-            "Proposal returned to the officer.",
+            _("Proposal returned to the officer."),
         ),
         "propose": (
             lambda: services.propose_decision(
@@ -149,7 +150,7 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 ),
                 acting_user=user,
             ),
-            "Decision proposed; it awaits a senior officer's countersignature.",
+            _("Decision proposed; it awaits a senior officer's countersignature."),
         ),
     }
     if action not in actions:
@@ -186,5 +187,5 @@ def save_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     for error in errors:
         messages.error(request, error)
     if saved:
-        messages.success(request, f"{saved} consideration(s) saved.")
+        messages.success(request, _("%(n)d consideration(s) saved.") % {"n": saved})
     return redirect(_back(pk) + "#assessment")
