@@ -17,6 +17,14 @@ PUBLIC = [
     ("/handbook/", gettext_noop("Handbook")),
     ("/licences/verify/", gettext_noop("Check a licence")),
 ]
+CASEWORK = [
+    ("/cases/", gettext_noop("Workbench")),
+    ("/licences/", gettext_noop("Licences")),
+    ("/ugea/", gettext_noop("UGEA")),
+    ("/screening/", gettext_noop("Screening")),
+    ("/cooperation/", gettext_noop("Cooperation")),
+    ("/evidence/?status=submitted", gettext_noop("Evidence")),
+]
 BY_ROLE: dict[str, list[tuple[str, str]]] = {
     "exporter": [
         ("/determinations/", gettext_noop("Do I need a licence?")),
@@ -29,22 +37,8 @@ BY_ROLE: dict[str, list[tuple[str, str]]] = {
         ("/diligence/programme/", gettext_noop("Compliance programme")),
         ("/cooperation/", gettext_noop("Notifications")),
     ],
-    "officer": [
-        ("/cases/", gettext_noop("Workbench")),
-        ("/licences/", gettext_noop("Licences")),
-        ("/ugea/", gettext_noop("UGEA")),
-        ("/screening/", gettext_noop("Screening")),
-        ("/cooperation/", gettext_noop("Cooperation")),
-        ("/evidence/?status=submitted", gettext_noop("Evidence")),
-    ],
-    "senior_officer": [
-        ("/cases/", gettext_noop("Workbench")),
-        ("/licences/", gettext_noop("Licences")),
-        ("/ugea/", gettext_noop("UGEA")),
-        ("/screening/", gettext_noop("Screening")),
-        ("/cooperation/", gettext_noop("Cooperation")),
-        ("/evidence/?status=submitted", gettext_noop("Evidence")),
-    ],
+    "officer": CASEWORK,
+    "senior_officer": CASEWORK,  # countersigning happens on the same case pages
     "state_representative": [
         ("/cooperation/", gettext_noop("Cooperation")),
         ("/cooperation/votes/", gettext_noop("Votes")),
