@@ -566,3 +566,9 @@ def test_materials_list_against_a_stated_material(index: ClassifierIndex) -> Non
     assert steel.verdict == "not_listed" and "stainless" in steel.released_by[0]
     assert glass.verdict == "listed"
     assert trade.verdict == "listed"  # a trade name Annex I does not use decides nothing
+
+
+def test_password_recovery_is_cryptanalysis(index: ClassifierIndex) -> None:
+    # "password recovery" by dictionary attack is a cryptanalytic function (5A004.a), worded without "crypt"
+    result = index.classify("Workstation that recovers passwords of protected archives by dictionary attacks")
+    assert any(under(code, "5A004.a") for code in top_codes(result)), top_codes(result)

@@ -39,7 +39,7 @@ EXTRA_SYNONYMS: tuple[Synonym, ...] = (
         "5A004.b",
     ),
     _s(
-        "cryptanalyse|kryptoanalyse|cryptanalytic|brute-force decryption|brute force decryption|key cracking|hash cracking|decrypt containers|encrypted containers",
+        "cryptanalyse|kryptoanalyse|cryptanalytic|brute-force decryption|brute force decryption|key cracking|hash cracking|decrypt containers|encrypted containers|password recovery|recovers passwords|recover passwords|password cracking|password cracker|dictionary attack|dictionary attacks",
         "cryptanalytic functions defeat cryptographic mechanisms",
         "5A004.a",
     ),
