@@ -16,6 +16,7 @@ from dualuse.controllist.classify import (
     load_entries_jsonl,
 )
 from dualuse.controllist.classify.crypto import analyse
+from dualuse.controllist.classify.index import definition_key
 from dualuse.controllist.classify.quantities import entry_thresholds, query_quantities
 from dualuse.controllist.classify.records import EntryRecord
 from dualuse.controllist.classify.text import fold
@@ -572,3 +573,25 @@ def test_password_recovery_is_cryptanalysis(index: ClassifierIndex) -> None:
     # "password recovery" by dictionary attack is a cryptanalytic function (5A004.a), worded without "crypt"
     result = index.classify("Workstation that recovers passwords of protected archives by dictionary attacks")
     assert any(under(code, "5A004.a") for code in top_codes(result)), top_codes(result)
+
+
+def test_plural_defined_term_reads_its_singular_definition() -> None:
+    # 0C002 says "Special fissile materials"; the definitions define "Special fissile material"
+    assert definition_key("Special fissile materials") == definition_key("special fissile material")
+    records = [
+        EntryRecord("0X001", None, "0X001", 0, 0, "C", '"Widget cores"', defined_terms=("Widget cores",)),
+        EntryRecord("0X002", None, "0X002", 0, 0, "C", "Gadget housings"),
+        EntryRecord("0X003", None, "0X003", 0, 0, "C", "Zirconium or hafnium sponge for crucibles"),
+    ]
+    small = ClassifierIndex.build(records, {"Widget core": '"Widget core" means zirconium hafnium sponge.'})
+    scores = {r.code: r.score for r in small.classify("zirconium hafnium sponge").results}
+    assert scores["0X001"] > scores.get("0X002", 0.0) + 0.05, scores
+
+
+def test_tied_scores_keep_annex_order() -> None:
+    records = [
+        EntryRecord(f"9X{n:03d}", None, f"9X{n:03d}", 0, 9, "A", "Gizmo frames of titanium")
+        for n in range(60)
+    ]
+    small = ClassifierIndex.build(records)
+    assert top_codes(small.classify("titanium gizmo frames"), 10) == [f"9X{n:03d}" for n in range(10)]

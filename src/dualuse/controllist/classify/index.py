@@ -74,9 +74,9 @@ class ClassifierIndex:
                 children[code_row[r.parent]].append(i)
         own = [Counter(terms(r.text)) for r in records]
         note_terms = [Counter(t for n in r.notes for t in terms(n)) for r in records]
-        folded_definitions = {k.lower(): v for k, v in (definitions or {}).items()}
+        folded_definitions = {definition_key(k): v for k, v in (definitions or {}).items()}
         definition_terms = [
-            Counter(t for d in r.defined_terms for t in terms(folded_definitions.get(d.lower(), "")))
+            Counter(t for d in r.defined_terms for t in terms(folded_definitions.get(definition_key(d), "")))
             for r in records
         ]
         # idf over each item's own words and notes: a word repeated in 70 sub-items of one entry is not rare
@@ -156,10 +156,10 @@ class ClassifierIndex:
                     refers.extend(under.get(prefix, ()))
             notes = [(records[p].code, note) for p in path for note in records[p].notes]
             notes.extend(
-                (f'the definition of "{term}"', definition_notes[term.lower()])
+                (f'the definition of "{term}"', definition_notes[definition_key(term)])
                 for p in path
                 for term in records[p].defined_terms
-                if term.lower() in definition_notes
+                if definition_key(term) in definition_notes
             )
             items.append(
                 IndexedItem(
@@ -203,6 +203,12 @@ class ClassifierIndex:
     def classify(self, text: str, top: int = 10) -> Classification:
         """Rank the entries a product description could fall under, and say whether it is listed."""
         return classify_text(self, text, top)
+
+
+def definition_key(term: str) -> str:
+    """A defined term as the entries and the definitions both spell it: "Special fissile materials" in
+    0C002 is defined as "Special fissile material", "Digital computers" as "Digital computer"."""
+    return " ".join(terms(term)) or term.lower()
 
 
 def _definition_notes(definitions: Mapping[str, str]) -> dict[str, str]:

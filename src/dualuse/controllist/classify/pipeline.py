@@ -140,7 +140,7 @@ def classify_text(index: SearchIndex, text: str, top: int = 10) -> Classificatio
             if refers:
                 referred = float(base[list(refers)].max())
                 score[i] = max(score[i], 0.8 * referred + 0.25 * base[i])
-    order = np.argsort(-score)[:CANDIDATES]
+    order = np.argsort(-score, kind="stable")[:CANDIDATES]  # ties in annex order
     for i in order:
         overlap = len(index.items[i].path_bigrams & query.bigrams)
         score[i] += min(BIGRAM_CAP, BIGRAM_BONUS * overlap)
