@@ -595,3 +595,18 @@ def test_tied_scores_keep_annex_order() -> None:
     ]
     small = ClassifierIndex.build(records)
     assert top_codes(small.classify("titanium gizmo frames"), 10) == [f"9X{n:03d}" for n in range(10)]
+
+
+def test_comparator_after_abbreviation_and_quoted_term_is_read() -> None:
+    # 7A003.a.1: "0,8 nautical miles per hour (nm/hr) "Circular Error Probable" ("CEP") rate or less (better)"
+    text = '0,8 nautical miles per hour (nm/hr) "Circular Error Probable" ("CEP") rate or less (better);'
+    limits = entry_thresholds(text)
+    assert [(t.dim, t.op) for t in limits] == [("drift", "le")]
+    assert [q.dim for q in query_quantities("CEP 0.6 nm/hr")] == ["drift"]
+
+
+def test_inertial_system_meeting_the_cep_rate_ranks_the_sub_item(index: ClassifierIndex) -> None:
+    result = index.classify(
+        "Ring-laser-gyro inertial navigation system for aircraft, 0.6 nm/h CEP without GPS"
+    )
+    assert under(top_codes(result)[0], "7A003.a"), top_codes(result)

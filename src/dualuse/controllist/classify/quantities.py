@@ -40,7 +40,9 @@ _COMPARATORS: tuple[tuple[Op, str], ...] = (
 )
 _COMPARATOR_RE = [(op, re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])")) for op, pattern in _COMPARATORS]
 _POSTFIX = re.compile(
-    r"^\s*(?:\([^)]{0,30}\)\s*)?or (more|greater|higher|above|longer|less|lower|fewer|below|better)\b"
+    # "0,8 nautical miles per hour (nm/hr) "Circular Error Probable" ("CEP") rate or less (better)"
+    r"^\s*(?:\([^)]{0,30}\)\s*|\"[^\"]{0,40}\"\s*){0,3}(?:rate\s+)?"
+    r"or (more|greater|higher|above|longer|less|lower|fewer|below|better)\b"
 )
 
 
@@ -254,7 +256,7 @@ def entry_thresholds(text: str, default_op: Op | None = None) -> list[Threshold]
             op = "le"
         elif i in ranges and (op is None or i + 1 in ranges and ranges[i] == "le"):
             op = ranges[i]
-        postfix = _POSTFIX.match(text[end : end + 40].lower())
+        postfix = _POSTFIX.match(text[end : end + 90].lower())
         if postfix and not range_end:
             op = "ge" if postfix.group(1) in {"more", "greater", "higher", "above", "longer"} else "le"
         if op is None and default_op is not None and not window.strip(" (").strip():

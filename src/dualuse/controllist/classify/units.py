@@ -108,6 +108,8 @@ _add(
     1852.0 / 3600,
     "nmi/h",
     "nmi/hr",
+    "nm/hr",
+    "NM/hr",
     "nautical miles per hour",
     "nautical mile per hour",
     "NM/h",
