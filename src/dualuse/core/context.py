@@ -63,15 +63,16 @@ def _exists(path: str) -> bool:
     return True
 
 
+def _links(pairs: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"url": url, "label": gettext(label)} for url, label in pairs if _exists(url)]
+
+
 def links_for(role: str) -> list[dict[str, str]]:
-    return [
-        {"url": url, "label": gettext(label)}
-        for url, label in [*BY_ROLE.get(role, []), *PUBLIC]
-        if _exists(url)
-    ]
+    return _links([*BY_ROLE.get(role, []), *PUBLIC])
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
+    """The role's own pages in the main bar; the public pages in a second, quieter row."""
     user = getattr(request, "user", None)
     role = getattr(user, "role", "") if user is not None and user.is_authenticated else ""
-    return {"nav_role": role, "nav_links": links_for(role)}
+    return {"nav_role": role, "nav_links": _links(BY_ROLE.get(role, [])), "public_links": _links(PUBLIC)}
