@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from dualuse.controllist import search, services
+from dualuse.controllist.formats import ancestor_codes
 from dualuse.controllist.models import ControlEntry, ControlListVersion
 from dualuse.controllist.schemas import EntryOut, EntrySummaryOut, VersionOut
 from dualuse.core.errors import InvalidInput
@@ -54,7 +55,6 @@ def entry_detail(entry: ControlEntry) -> dict[str, object]:
             "code", flat=True
         )
     )
-    parts = entry.code.split(".")
     return {
         "code": entry.code,
         "parent": entry.parent_code or None,
@@ -71,7 +71,7 @@ def entry_detail(entry: ControlEntry) -> dict[str, object]:
         "not_used": entry.not_used,
         "cyber_surveillance": entry.cyber_surveillance,
         "children": children,
-        "ancestors": [".".join(parts[:i]) for i in range(1, len(parts))],
+        "ancestors": ancestor_codes(entry.code),
         "version": entry.version,
     }
 

@@ -23,6 +23,12 @@ def is_cyber_surveillance(code: str) -> bool:
     return any(code == root or code.startswith(root + ".") for root in CYBER_SURVEILLANCE_ROOTS)
 
 
+def ancestor_codes(code: str) -> list[str]:
+    """The items above `code`, outermost first: 5A001.j.1 -> [5A001, 5A001.j]."""
+    parts = code.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
 def regimes_for(code: str) -> list[str]:
     digit = code[2]
     if digit == "0" and code[0] == "0":

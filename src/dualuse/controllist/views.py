@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from dualuse.controllist import search, services
 from dualuse.controllist.classify_api import classification_payload
 from dualuse.controllist.errors import NoActiveVersion, UnknownEntry
+from dualuse.controllist.formats import ancestor_codes
 from dualuse.controllist.models import ControlEntry, ControlListVersion, Definition
 
 CATEGORY_TITLES = {
@@ -64,9 +65,9 @@ def entry_page(request: HttpRequest, code: str) -> HttpResponse:
         entry = services.get_entry(code)
     except (UnknownEntry, NoActiveVersion) as exc:
         raise Http404(str(exc)) from exc
-    parts = entry.code.split(".")
-    ancestor_codes = [".".join(parts[:i]) for i in range(1, len(parts))]
-    ancestors = ControlEntry.objects.filter(version=entry.version, code__in=ancestor_codes).order_by("level")
+    ancestors = ControlEntry.objects.filter(
+        version=entry.version, code__in=ancestor_codes(entry.code)
+    ).order_by("level")
     children = ControlEntry.objects.filter(version=entry.version, parent_code=entry.code)
     definitions = {
         d.term.lower(): d
